@@ -1,0 +1,65 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class LipaChatApi implements ICredentialType {
+	name = 'lipaChatApi';
+
+	displayName = 'LipaChat API';
+
+	icon: Icon = {
+		light: 'file:../nodes/LipaChat/lipaChat.svg',
+		dark: 'file:../nodes/LipaChat/lipaChat.dark.svg',
+	};
+
+	documentationUrl = 'https://docs.lipachat.com/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'From the LipaChat app: Settings → API key',
+		},
+		{
+			displayName: 'Sender Number',
+			name: 'senderNumber',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '+254110090747',
+			description:
+				'Your WhatsApp Business number, or the LipaChat sandbox number +254110090747, with country code',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://gateway.lipachat.com/api/v1',
+			description: 'Change only for a LipaChat test gateway',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { apiKey: '={{$credentials.apiKey}}' },
+		},
+	};
+
+	// Listing the sender's templates needs a valid key and a number that belongs to it.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '=/template/{{ $credentials.senderNumber.replace(/\\D/g, "") }}',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,61 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class OneMsgApi implements ICredentialType {
+	name = 'oneMsgApi';
+
+	displayName = '1MSG API';
+
+	icon: Icon = { light: 'file:../nodes/OneMsg/oneMsg.svg', dark: 'file:../nodes/OneMsg/oneMsg.dark.svg' };
+
+	documentationUrl = 'https://docs.1msg.io/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Channel Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The channel token from the 1MSG dashboard (a long JWT)',
+		},
+		{
+			displayName: 'Channel ID',
+			name: 'channelId',
+			type: 'string',
+			default: '',
+			placeholder: '123456',
+			description:
+				'The numeric channel ID from the 1MSG dashboard. Leave empty to read it from the token.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.1msg.io',
+			description: 'Use https://sandbox.1msg.io for a sandbox channel',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.token}}' },
+		},
+	};
+
+	// The channel ID falls back to the token's `instanceId` claim (`instance<channelId>`).
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '=/{{ $credentials.channelId || $credentials.token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/").base64Decode().parseJson().instanceId.replace("instance", "") }}/status',
+			method: 'GET',
+		},
+	};
+}

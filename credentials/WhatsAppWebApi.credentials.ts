@@ -1,0 +1,69 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class WhatsAppWebApi implements ICredentialType {
+	name = 'whatsAppWebApi';
+
+	displayName = 'WhatsApp Web (GOWA) API';
+
+	icon: Icon = {
+		light: 'file:../nodes/WhatsAppWeb/whatsAppWeb.svg',
+		dark: 'file:../nodes/WhatsAppWeb/whatsAppWeb.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/aldinokemal/go-whatsapp-web-multidevice';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			required: true,
+			default: 'http://localhost:3000',
+			description: 'Where your go-whatsapp-web-multidevice server runs',
+		},
+		{
+			displayName: 'Username',
+			name: 'user',
+			type: 'string',
+			default: '',
+			description: 'The user of APP_BASIC_AUTH=user:pass on the server; leave empty if it has none',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'The password of APP_BASIC_AUTH on the server',
+		},
+		{
+			displayName: 'Device ID',
+			name: 'deviceId',
+			type: 'string',
+			default: '',
+			description:
+				'Sent as X-Device-Id. Needed when several devices are logged in to the server; a node can override it.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: { username: '={{$credentials.user}}', password: '={{$credentials.password}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/app/devices',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,30 @@
+const path = require('path');
+const { src, dest, parallel } = require('gulp');
+
+/** Icons and codex files sit beside each node; n8n reads them from dist. */
+function copyAssets() {
+	return src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
+}
+
+/**
+ * n8n does not promise libphonenumber-js to community packages, so the one module that imports
+ * it is bundled with its metadata; everything else stays plain tsc output.
+ */
+async function bundleVendor() {
+	const esbuild = require('esbuild');
+	await esbuild.build({
+		entryPoints: [path.join(__dirname, 'nodes/shared/vendor/libphonenumber.ts')],
+		outfile: path.join(__dirname, 'dist/nodes/shared/vendor/libphonenumber.js'),
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		legalComments: 'inline',
+		logLevel: 'warning',
+	});
+}
+
+exports['build:assets'] = parallel(copyAssets, bundleVendor);

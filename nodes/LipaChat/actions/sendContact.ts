@@ -1,0 +1,59 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { contactsProperty, readContactCards } from '../../shared/contactCard';
+import {
+	lipaChatAdapter,
+	lipaChatContactRequests,
+	lipaChatMessageId,
+} from '../../shared/providers/lipaChat';
+import { readRecipient } from '../../shared/recipient';
+import { recipientProperty } from '../../shared/recipientProperty';
+import { sendItems } from '../../shared/sendItems';
+import { sendOptionsProperty } from '../../shared/sendOptions';
+
+const displayOptions = { show: { operation: ['sendContact'] } };
+
+export const description: INodeProperties[] = [
+	recipientProperty(
+		"The customer's phone number in any common format (+254 712 345678, 254712345678). Only works within 24 hours of the customer's last message.",
+		displayOptions,
+	),
+	contactsProperty(
+		{
+			extended: false,
+			hint: 'The people whose cards are sent. LipaChat carries one contact per message, so each contact is sent as its own message.',
+		},
+		displayOptions,
+	),
+	sendOptionsProperty(lipaChatAdapter.defaultMaxPerSecond, displayOptions, [
+		{
+			displayName: 'Message ID',
+			name: 'messageId',
+			type: 'string',
+			default: '',
+			description:
+				'Your unique ID for this message; LipaChat drops a second message with the same ID and reports statuses under it. Leave empty for an ID derived from the execution and item, so a retry never sends twice.',
+		},
+	]),
+];
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const executionId = this.getExecutionId();
+	const nodeId = this.getNode().id;
+	return await sendItems(this, lipaChatAdapter, (itemIndex, credentials, options) => {
+		const recipient = readRecipient(
+			this.getNodeParameter('recipient', itemIndex),
+			'Recipient',
+			undefined,
+			options.defaultCountry,
+		);
+		const cards = readContactCards(this.getNodeParameter('contacts', itemIndex), options.defaultCountry);
+		const messageId =
+			(this.getNodeParameter('options.messageId', itemIndex, '') as string).trim() ||
+			lipaChatMessageId(executionId, nodeId, itemIndex);
+		return {
+			to: recipient.e164 ?? '',
+			requests: lipaChatContactRequests(credentials, recipient, cards, messageId),
+		};
+	});
+}

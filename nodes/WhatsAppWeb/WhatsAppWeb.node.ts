@@ -1,0 +1,50 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { route } from '../shared/router';
+import * as sendContact from './actions/sendContact';
+
+export class WhatsAppWeb implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Web (GOWA)',
+		name: 'whatsAppWeb',
+		icon: { light: 'file:whatsAppWeb.svg', dark: 'file:whatsAppWeb.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description:
+			'Send WhatsApp contact cards through a self-hosted go-whatsapp-web-multidevice (GOWA) server',
+		defaults: { name: 'WhatsApp Web (GOWA)' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'whatsAppWebApi', required: true }],
+		properties: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Send Contact',
+						value: 'sendContact',
+						description: 'Send contact cards to a person or a group',
+						action: 'Send a contact card',
+					},
+				],
+				default: 'sendContact',
+			},
+			...sendContact.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route(this, { sendContact: sendContact.execute });
+	}
+}

@@ -1,0 +1,46 @@
+import { retryAfterMs, type ProviderResponse } from '../transport';
+import type { Failure, FailureReason } from './types';
+
+/** Picks a readable message out of the error shapes providers use. */
+export function errorMessageOf(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() === '' ? undefined : body.trim().slice(0, 500);
+	if (body === null || typeof body !== 'object') return undefined;
+	const record = body as Record<string, unknown>;
+	const error = record.error;
+	if (error && typeof error === 'object') {
+		const meta = error as Record<string, unknown>;
+		const text = meta.error_user_msg ?? meta.message ?? meta.error_user_title;
+		if (typeof text === 'string' && text !== '') return text;
+	}
+	for (const key of ['error', 'message', 'statusDesc', 'description']) {
+		const value = record[key];
+		if (typeof value === 'string' && value !== '') return value;
+	}
+	if (Array.isArray(record.errors) && record.errors.length > 0) {
+		return record.errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ');
+	}
+	return undefined;
+}
+
+function reasonForStatus(statusCode: number): FailureReason {
+	if (statusCode === 429) return 'rateLimited';
+	if (statusCode === 401 || statusCode === 403) return 'auth';
+	if (statusCode >= 500) return 'serverError';
+	return 'rejected';
+}
+
+/** A failure read from an HTTP answer, with retry facts taken from the status and headers. */
+export function httpFailure(
+	response: ProviderResponse,
+	message: string,
+	overrides: Partial<Failure> = {},
+): Failure {
+	const reason = reasonForStatus(response.statusCode);
+	return {
+		reason,
+		message,
+		httpCode: response.statusCode,
+		retryAfterMs: reason === 'rateLimited' ? retryAfterMs(response.headers) : undefined,
+		...overrides,
+	};
+}

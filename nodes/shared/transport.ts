@@ -1,0 +1,130 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export interface ProviderRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	headers?: Record<string, string>;
+}
+
+export interface ProviderResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
+/**
+ * The request never produced an answer. `reachedServer` says whether the provider may have
+ * processed it: a refused connection did not, a timeout or a dropped connection might have.
+ */
+export class NetworkError extends Error {
+	constructor(
+		message: string,
+		readonly reachedServer: boolean,
+		readonly code: string,
+	) {
+		super(message);
+		this.name = 'NetworkError';
+	}
+}
+
+const neverReachedServer = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+
+function describeNetworkError(error: unknown, timeoutMs: number): NetworkError {
+	const err = error as { code?: string; cause?: { code?: string }; message?: string };
+	const code = err.code ?? err.cause?.code ?? 'ENETWORK';
+	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(err.message ?? '')) {
+		return new NetworkError(`No answer within ${timeoutMs} ms`, true, 'ETIMEDOUT');
+	}
+	if (neverReachedServer.has(code)) {
+		return new NetworkError(`Could not connect to the provider (${code})`, false, code);
+	}
+	return new NetworkError(`The connection to the provider was lost (${code})`, true, code);
+}
+
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+/**
+ * The one HTTP path of the package: n8n's authenticated request helper, a timeout, and the
+ * answer returned whatever its status so each provider module can read its own error shapes.
+ * Network failures become NetworkError, carrying nothing of the request (no headers, no auth).
+ */
+export async function sendRequest(
+	context: RequestContext,
+	credentialType: string,
+	request: ProviderRequest,
+	timeoutMs: number,
+): Promise<ProviderResponse> {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.url,
+		qs: request.qs,
+		headers: { Accept: 'application/json', ...request.headers },
+		body: request.body,
+		json: true,
+		timeout: timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	try {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			credentialType,
+			options,
+		)) as { statusCode: number; headers: ProviderResponse['headers']; body: unknown };
+		return {
+			statusCode: response.statusCode,
+			headers: response.headers ?? {},
+			body: parseBody(response.body),
+		};
+	} catch (error) {
+		throw describeNetworkError(error, timeoutMs);
+	}
+}
+
+/** Replaces every secret value found in a string or JSON value with `[redacted]`. */
+export function redact<T>(value: T, secrets: string[]): T {
+	const usable = secrets.filter((secret) => secret.length >= 4);
+	if (usable.length === 0) return value;
+	const scrub = (text: string) =>
+		usable.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+	if (typeof value === 'string') return scrub(value) as T;
+	if (value === undefined || value === null || typeof value !== 'object') return value;
+	return JSON.parse(scrub(JSON.stringify(value))) as T;
+}
+
+/** Reads Retry-After (seconds or an HTTP date) into milliseconds. */
+export function retryAfterMs(headers: ProviderResponse['headers'], now = Date.now()): number | undefined {
+	const raw = headers['retry-after'];
+	const value = Array.isArray(raw) ? raw[0] : raw;
+	if (value === undefined || value === '') return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Joins a user-entered base URL and a path without doubling or losing slashes. */
+export function joinUrl(base: string, ...parts: string[]): string {
+	return [base.replace(/\/+$/, ''), ...parts.map((part) => part.replace(/^\/+|\/+$/g, ''))]
+		.filter((part) => part !== '')
+		.join('/');
+}
