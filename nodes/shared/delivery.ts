@@ -3,7 +3,7 @@ import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 import type { Failure, ProviderAdapter } from './providers/types';
 import type { RateLimiter } from './rateLimiter';
 import type { SendOptions } from './sendOptions';
-import { NetworkError, sendRequest, type ProviderRequest, type ProviderResponse } from './transport';
+import { sendRequest, type NetworkError, type ProviderRequest, type ProviderResponse } from './transport';
 
 /** A provider refused the message, or its outcome is unknown. */
 export class SendError extends Error {
@@ -75,8 +75,8 @@ export async function deliver(
 			if (answer.ok) return { messageId: answer.messageId, response: response.body };
 			failure = answer;
 		} catch (error) {
-			if (!(error instanceof NetworkError)) throw error;
-			failure = networkFailure(error, adapter.deduplicates);
+			// sendRequest turns every failure to get an answer into a NetworkError.
+			failure = networkFailure(error as NetworkError, adapter.deduplicates);
 		}
 		const mayRetry = attempt < options.maxRetries && retryable(failure, adapter, options);
 		if (!mayRetry) {

@@ -40,6 +40,14 @@ function outputOf(adapter: ProviderAdapter, prepared: PreparedItem, sent: Delive
 	};
 }
 
+/** Says which messages of a several-message item went out before one failed. */
+function partOfItemFailed(error: SendError, sent: Delivered[], total: number): SendError {
+	if (sent.length === 0) return error;
+	const ids = sent.map((s) => s.messageId).join(', ');
+	const message = `${error.failure.message} (message ${sent.length + 1} of ${total}; the first ${sent.length} went out already: ${ids})`;
+	return new SendError({ ...error.failure, message }, error.responseBody);
+}
+
 /**
  * The send path every send operation shares: options, credentials, the rate cap, then one
  * prepared item at a time through `deliver`. An item made of several messages stops at the
@@ -61,11 +69,8 @@ export async function sendItems(
 			try {
 				sent.push(await deliver(context, adapter, request, options, limiter));
 			} catch (error) {
-				if (error instanceof SendError && sent.length > 0) {
-					const ids = sent.map((s) => s.messageId).join(', ');
-					error.failure.message += ` (message ${sent.length + 1} of ${prepared.requests.length}; the first ${sent.length} went out already: ${ids})`;
-				}
-				throw error;
+				// deliver only throws SendError.
+				throw partOfItemFailed(error as SendError, sent, prepared.requests.length);
 			}
 		}
 		return outputOf(adapter, prepared, sent);

@@ -32,7 +32,7 @@ export const description: INodeProperties[] = [
 			type: 'string',
 			default: '',
 			description:
-				'Which logged-in device sends (X-Device-Id). Overrides the credential; needed when several devices are logged in.',
+				'Which logged-in device sends, as the X-Device-ID header. Overrides the credential; needed when several devices are logged in.',
 		},
 		{
 			displayName: 'Disappearing Messages',

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+'use strict';
+// Packs the package the way `npm publish` would and checks what n8n will load from it:
+// every node and credential in the `n8n` block exists in the tarball, and there are no
+// runtime dependencies.
+const { execFileSync } = require('child_process');
+const pkg = require('../package.json');
+
+const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
+const files = new Set(pack.files.map((f) => f.path));
+const problems = [];
+for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+	if (!files.has(entry)) problems.push(`missing from the package: ${entry}`);
+}
+for (const node of pkg.n8n.nodes) {
+	const base = node.replace(/\.node\.js$/, '');
+	if (!files.has(`${base}.node.json`)) problems.push(`missing codex: ${base}.node.json`);
+}
+if (!files.has('dist/nodes/shared/vendor/libphonenumber.js')) problems.push('libphonenumber-js is not bundled');
+if (Object.keys(pkg.dependencies ?? {}).length > 0) problems.push('runtime dependencies are not allowed');
+if (problems.length) {
+	console.error(problems.join('\n'));
+	process.exit(1);
+}
+console.log(`package ok: ${pack.filename}, ${pack.files.length} files, ${pkg.n8n.nodes.length} nodes, ${pkg.n8n.credentials.length} credentials`);

@@ -1,0 +1,183 @@
+import * as path from 'path';
+import * as os from 'os';
+import * as fs from 'fs';
+
+// n8n-core writes its instance settings under N8N_USER_FOLDER on first import.
+process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-handoff-test-'));
+
+import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import {
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IConnections,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IRunExecutionData,
+	type IVersionedNodeType,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentialsHelper';
+
+const root = path.resolve(__dirname, '../..');
+const nodesBase = path.dirname(require.resolve('n8n-nodes-base/package.json'));
+
+/** The n8n-nodes-base nodes the test workflows use around ours. */
+const baseNodes = ['ManualTrigger/ManualTrigger', 'Set/Set', 'Transform/SplitOut/SplitOut'];
+
+export interface WorkflowJson {
+	nodes: INode[];
+	connections: IConnections;
+}
+
+export interface RunResult {
+	run: IRun;
+	/** Items of the first output (or `output`) of a node's first run */
+	items(nodeName: string, output?: number): INodeExecutionData[];
+	/** The error that stopped the workflow, if any */
+	error?: { message: string; description?: string | null; node?: string };
+}
+
+class NodeTypes implements INodeTypes {
+	constructor(private readonly types: Map<string, INodeType | IVersionedNodeType>) {}
+
+	getByName(nodeType: string) {
+		const type = this.types.get(nodeType);
+		if (!type) throw new Error(`Unknown node type ${nodeType}`);
+		return type;
+	}
+
+	getByNameAndVersion(nodeType: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(nodeType), version);
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+/** Loads our built package and a few n8n-nodes-base nodes, and runs workflow JSON in n8n-core. */
+export class Engine {
+	readonly credentials: TestCredentialsHelper;
+
+	private constructor(
+		readonly nodeTypes: NodeTypes,
+		readonly credentialTypes: Map<string, ICredentialType>,
+	) {
+		this.credentials = new TestCredentialsHelper(credentialTypes);
+	}
+
+	static async load(): Promise<Engine> {
+		const ours = new PackageDirectoryLoader(root);
+		await ours.loadAll();
+		const base = new PackageDirectoryLoader(nodesBase);
+		for (const file of baseNodes) base.loadNodeFromFile(`dist/nodes/${file}.node.js`);
+
+		const nodes = new Map<string, INodeType | IVersionedNodeType>();
+		for (const loader of [ours, base]) {
+			for (const [name, data] of Object.entries(loader.nodeTypes)) {
+				nodes.set(`${loader.packageName}.${name}`, data.type);
+			}
+		}
+		const credentialTypes = new Map<string, ICredentialType>();
+		for (const [name, data] of Object.entries(ours.credentialTypes)) credentialTypes.set(name, data.type);
+		return new Engine(new NodeTypes(nodes), credentialTypes);
+	}
+
+	nodeType(name: string): INodeType {
+		return this.nodeTypes.getByNameAndVersion(name);
+	}
+
+	async run(
+		workflowJson: WorkflowJson,
+		credentials: Record<string, ICredentialDataDecryptedObject>,
+	): Promise<RunResult> {
+		this.credentials.data = credentials;
+		const workflow = new Workflow({
+			id: 'test-workflow',
+			name: 'test',
+			nodes: workflowJson.nodes,
+			connections: workflowJson.connections,
+			nodeTypes: this.nodeTypes,
+			active: false,
+			settings: { executionOrder: 'v1' },
+		});
+		const executionId = String(Math.floor(Math.random() * 1e9));
+		const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+			id: 'test-workflow',
+			name: 'test',
+			active: false,
+			activeVersionId: null,
+			isArchived: false,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+			nodes: workflowJson.nodes,
+			connections: workflowJson.connections,
+		} as never);
+		const additionalData = {
+			hooks,
+			credentialsHelper: this.credentials,
+			executionId,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://127.0.0.1:5678/rest',
+			instanceBaseUrl: 'http://127.0.0.1:5678/',
+			formBaseUrl: '',
+			formWaitingBaseUrl: '',
+			formTestBaseUrl: '',
+			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+			webhookWaitingBaseUrl: '',
+			webhookTestBaseUrl: '',
+			mcpBaseUrl: '',
+			mcpTestBaseUrl: '',
+			variables: {},
+			userId: 'test-user',
+			encryptedRunnerIdentity: undefined,
+			executeWorkflow: async () => {
+				throw new Error('not used by these tests');
+			},
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			logAiEvent: () => {},
+			startRunnerTask: async () => {
+				throw new Error('not used by these tests');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+
+		const start = workflow.getStartNode();
+		if (!start) throw new Error('The workflow has no start node');
+		const runExecutionData: IRunExecutionData = {
+			version: 1,
+			startData: {},
+			resultData: { runData: {} },
+			executionData: {
+				contextData: {},
+				metadata: {},
+				nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }],
+				waitingExecution: {},
+				waitingExecutionSource: {},
+			},
+		} as IRunExecutionData;
+		const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+			workflow,
+		);
+		const error = run.data.resultData.error;
+		return {
+			run,
+			items: (nodeName, output = 0) => {
+				const task = run.data.resultData.runData[nodeName]?.[0];
+				if (!task) throw new Error(`Node "${nodeName}" did not run${error ? `: ${error.message}` : ''}`);
+				return task.data?.main[output] ?? [];
+			},
+			error: error && {
+				message: error.message,
+				description: (error as { description?: string | null }).description,
+				node: (error as { node?: INode }).node?.name,
+			},
+		};
+	}
+}

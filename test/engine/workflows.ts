@@ -1,0 +1,61 @@
+import type { IConnections, INode, INodeParameters } from 'n8n-workflow';
+
+import type { WorkflowJson } from './engine';
+
+export const PACKAGE = 'n8n-nodes-whatsapp-handoff';
+
+/**
+ * The workflow people build: Manual Trigger → Set (the order data, one array) → Split Out (one
+ * item per order) → our node. Orders are plain JSON so expressions in `parameters` read them
+ * as `$json.*`, exactly as in the editor.
+ */
+export function orderWorkflow(
+	orders: object[],
+	node: { type: string; parameters: INodeParameters; credentialType: string; continueOnFail?: boolean },
+): WorkflowJson {
+	const nodes: INode[] = [
+		{
+			id: 'trigger',
+			name: 'When clicking Execute workflow',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: 'orders',
+			name: 'Order Data',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			position: [200, 0],
+			parameters: { mode: 'raw', jsonOutput: JSON.stringify({ orders }), options: {} },
+		},
+		{
+			id: 'split',
+			name: 'One Item Per Order',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			position: [400, 0],
+			parameters: { fieldToSplitOut: 'orders', include: 'noOtherFields', options: {} },
+		},
+		{
+			id: 'send',
+			name: 'Send',
+			type: `${PACKAGE}.${node.type}`,
+			typeVersion: 1,
+			position: [600, 0],
+			parameters: node.parameters,
+			credentials: { [node.credentialType]: { id: '1', name: 'test credential' } },
+			...(node.continueOnFail && { onError: 'continueRegularOutput' as const }),
+		},
+	];
+	const link = (to: string): IConnections[string] => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
+	return {
+		nodes,
+		connections: {
+			'When clicking Execute workflow': link('Order Data'),
+			'Order Data': link('One Item Per Order'),
+			'One Item Per Order': link('Send'),
+		},
+	};
+}

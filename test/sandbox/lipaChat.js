@@ -1,0 +1,94 @@
+'use strict';
+// LipaChat simulator: /api/v1/whatsapp/contact with an `apiKey` header; deduplicates on
+// messageId the way the gateway promises.
+const { Simulator } = require('./simulator');
+
+const stamp = () => new Date().toISOString().replace('Z', '');
+
+class LipaChatSimulator extends Simulator {
+	constructor({ apiKey = 'sim-lipachat-key', senderNumber = '254110090747' } = {}) {
+		super('lipachat');
+		this.apiKey = apiKey;
+		this.senderNumber = senderNumber;
+		this.byMessageId = new Map();
+	}
+
+	reset() {
+		super.reset();
+		this.byMessageId = new Map();
+	}
+
+	error(status, message, errors = [message]) {
+		return { status, body: { timestamp: stamp(), data: null, status: 'error', message, errors } };
+	}
+
+	route(request, res) {
+		if (request.headers.apikey !== this.apiKey) {
+			return this.error(401, `Invalid API key ${request.headers.apikey || ''}`.trim());
+		}
+		if (request.method === 'GET' && request.path === `/api/v1/template/${this.senderNumber}`) {
+			return { status: 200, body: { timestamp: stamp(), data: { data: [] }, status: 'success' } };
+		}
+		if (request.method === 'POST' && request.path === '/api/v1/whatsapp/contact') {
+			return this.sendContact(request, res);
+		}
+		return this.error(404, `No route ${request.method} ${request.path}`);
+	}
+
+	check(body) {
+		if (typeof body.messageId !== 'string' || body.messageId === '') return 'messageId is required';
+		if (body.from !== this.senderNumber) return `from must be your WABA number ${this.senderNumber}`;
+		if (typeof body.to !== 'string' || !/^[1-9]\d{6,14}$/.test(body.to)) {
+			return 'to must be the receiver number with country code, digits only';
+		}
+		if (!body.name || typeof body.name.formattedName !== 'string' || body.name.formattedName === '') {
+			return 'name.formattedName is required';
+		}
+		if (!Array.isArray(body.phones) || body.phones.length === 0) return 'phones is required';
+		for (const [i, phone] of body.phones.entries()) {
+			if (typeof phone.phone !== 'string' || !/^[1-9]\d{6,14}$/.test(phone.phone)) {
+				return `phones[${i}].phone must be digits with country code`;
+			}
+			if (phone.waId !== undefined && !/^[1-9]\d{6,14}$/.test(phone.waId)) {
+				return `phones[${i}].waId must be digits`;
+			}
+		}
+		return undefined;
+	}
+
+	async sendContact(request, res) {
+		const body = request.body || {};
+		const problem = this.check(body);
+		if (problem) return this.error(400, problem);
+		const accept = () => this.accept(body);
+		if (await this.applyFault(res, accept)) return undefined;
+		if (!this.byMessageId.has(body.messageId) && !this.sessionOpen(body.to)) {
+			return this.error(
+				400,
+				'Session expired: the customer has not messaged in the last 24 hours. Send a template message first.',
+			);
+		}
+		const data = accept();
+		return {
+			status: 200,
+			body: { timestamp: stamp(), data, status: 'success', message: '', errors: null },
+		};
+	}
+
+	/** A second request with a known messageId is answered again but sends nothing. */
+	accept(body) {
+		const known = this.byMessageId.get(body.messageId);
+		if (known) return known;
+		const data = {
+			messageId: body.messageId,
+			waId: `wamid.${Buffer.from(this.newId()).toString('base64')}`,
+			status: 'SENT',
+			statusDesc: 'Message sent successfully',
+		};
+		this.byMessageId.set(body.messageId, data);
+		this.accepted.push({ id: body.messageId, to: body.to, body });
+		return data;
+	}
+}
+
+module.exports = { LipaChatSimulator };

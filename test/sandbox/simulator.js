@@ -1,0 +1,142 @@
+'use strict';
+// Base of the provider simulators: a real HTTP server on 127.0.0.1 that records every request,
+// keeps 24-hour sessions per recipient, and can be told to misbehave for the next requests.
+const http = require('http');
+const crypto = require('crypto');
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+class Simulator {
+	constructor(name) {
+		this.name = name;
+		this.server = undefined;
+		this.reset();
+	}
+
+	reset() {
+		/** every request as received: { method, path, query, headers, body, rawBody } */
+		this.received = [];
+		/** messages the provider took: { id, to, body } */
+		this.accepted = [];
+		/** recipient digits -> time of the customer's last message */
+		this.sessions = new Map();
+		/** faults for the next matching requests, consumed in order */
+		this.faults = [];
+	}
+
+	/** The customer "writes", which opens the 24-hour window. */
+	customerWrote(digits, at = Date.now()) {
+		this.sessions.set(String(digits), at);
+	}
+
+	sessionOpen(digits) {
+		const at = this.sessions.get(String(digits));
+		return at !== undefined && Date.now() - at < DAY_MS;
+	}
+
+	/**
+	 * Queue a fault for the next request to a send endpoint:
+	 * { status, body, headers } answers that instead; { drop: 'before' | 'after' } closes the
+	 * connection before or after the message is taken; { delayMs } answers late.
+	 */
+	fail(fault) {
+		this.faults.push(fault);
+	}
+
+	newId(prefix = '') {
+		return prefix + crypto.randomBytes(12).toString('hex').toUpperCase();
+	}
+
+	get url() {
+		const { port } = this.server.address();
+		return `http://127.0.0.1:${port}`;
+	}
+
+	async start(port = 0) {
+		this.server = http.createServer((req, res) => {
+			this.receive(req, res).catch((error) => {
+				if (!res.headersSent) this.json(res, 500, { error: String(error && error.message) });
+			});
+		});
+		this.server.keepAliveTimeout = 1000;
+		await new Promise((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+		return this;
+	}
+
+	async stop() {
+		if (!this.server) return;
+		this.server.closeAllConnections();
+		await new Promise((resolve) => this.server.close(resolve));
+		this.server = undefined;
+	}
+
+	async receive(req, res) {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const rawBody = Buffer.concat(chunks).toString('utf8');
+		const url = new URL(req.url, 'http://127.0.0.1');
+		const request = {
+			method: req.method,
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			headers: req.headers,
+			rawBody,
+			body: undefined,
+		};
+		if (rawBody !== '') {
+			try {
+				request.body = JSON.parse(rawBody);
+			} catch {
+				this.received.push(request);
+				return this.badJson(res);
+			}
+		}
+		this.received.push(request);
+		const answer = await this.route(request, res);
+		if (answer) this.json(res, answer.status, answer.body, answer.headers);
+	}
+
+	/**
+	 * Applies the next queued fault, if any. Returns true when the fault answered or dropped
+	 * the request itself; `take` runs the real handler when the provider would have processed it.
+	 */
+	async applyFault(res, take) {
+		const fault = this.faults.shift();
+		if (!fault) return false;
+		if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+		if (fault.drop === 'before') {
+			res.socket.destroy();
+			return true;
+		}
+		if (fault.drop === 'after') {
+			take();
+			res.socket.destroy();
+			return true;
+		}
+		if (fault.status) {
+			this.json(res, fault.status, fault.body ?? {}, fault.headers);
+			return true;
+		}
+		return false;
+	}
+
+	json(res, status, body, headers = {}) {
+		const text = typeof body === 'string' ? body : JSON.stringify(body);
+		res.writeHead(status, {
+			'content-type': typeof body === 'string' ? 'text/plain' : 'application/json',
+			...headers,
+		});
+		res.end(text);
+	}
+
+	badJson(res) {
+		this.json(res, 400, { error: 'Malformed JSON body' });
+	}
+
+	/** Sends requests to this simulator's send endpoints only. */
+	sends(path) {
+		return this.received.filter((r) => r.method === 'POST' && r.path.endsWith(path));
+	}
+}
+
+module.exports = { Simulator, DAY_MS };
