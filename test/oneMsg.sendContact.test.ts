@@ -2,10 +2,11 @@ import { Engine } from './engine/engine';
 import { orderWorkflow } from './engine/workflows';
 import { OneMsgSimulator } from './sandbox/oneMsg';
 
-const sim = new OneMsgSimulator({ channelId: '123456', token: 'sim-1msg-token-Zk93' });
+const TOKEN = 'sim-1msg-token-Zk93xQ';
+const sim = new OneMsgSimulator({ channelId: '123456', token: TOKEN });
 let engine: Engine;
-const credentials = () => ({
-	oneMsgApi: { token: sim.token, channelId: '123456', baseUrl: sim.url },
+const credentials = (overrides: object = {}) => ({
+	oneMsgApi: { token: TOKEN, channelId: '123456', baseUrl: sim.url, ...overrides },
 });
 
 /** Send Contact with the courier card mapped from the order, as in the courier seed. */
@@ -23,28 +24,42 @@ const courierParameters = {
 	},
 	options: {},
 };
+const courierOrder = (customerPhone: string, name = 'Иван Курьер', phone = '+998901234567') => ({
+	customerPhone,
+	courier: { name, phone },
+});
+
+function run(orders: object[], parameters: object = courierParameters, opts: { continueOnFail?: boolean; credentials?: object } = {}) {
+	return engine.run(
+		orderWorkflow(orders, {
+			type: 'oneMsg',
+			parameters: parameters as never,
+			credentialType: 'oneMsgApi',
+			continueOnFail: opts.continueOnFail,
+		}),
+		credentials(opts.credentials),
+	);
+}
 
 beforeAll(async () => {
 	engine = await Engine.load();
 	await sim.start();
 });
 afterAll(async () => await sim.stop());
-beforeEach(() => sim.reset());
+beforeEach(() => {
+	sim.reset();
+	sim.customerWrote('12025550199');
+	sim.customerWrote('447911123456');
+	sim.customerWrote('998935551234');
+});
 
 describe('1MSG Send Contact in the n8n engine', () => {
 	it('sends the courier card of the seed, exactly as 1MSG expects it', async () => {
-		sim.customerWrote('12025550199');
-		const result = await engine.run(
-			orderWorkflow(
-				[{ customerPhone: '+1 (202) 555-0199', courier: { name: 'Иван Курьер', phone: '+998901234567' } }],
-				{ type: 'oneMsg', parameters: courierParameters, credentialType: 'oneMsgApi' },
-			),
-			credentials(),
-		);
+		const result = await run([courierOrder('+1 (202) 555-0199')]);
 		expect(result.error).toBeUndefined();
 		const [request] = sim.sends('/sendContact');
 		expect(request.path).toBe('/123456/sendContact');
-		expect(request.headers.authorization).toBe(`Bearer ${sim.token}`);
+		expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
 		expect(request.body).toEqual({
 			phone: '12025550199',
 			contacts: [
@@ -55,15 +70,191 @@ describe('1MSG Send Contact in the n8n engine', () => {
 			],
 		});
 		const items = result.items('Send');
-		expect(items).toHaveLength(1);
-		expect(items[0].pairedItem).toEqual({ item: 0 });
-		expect(items[0].json).toEqual({
-			provider: 'oneMsg',
-			messageId: sim.accepted[0].id,
-			status: 'accepted',
-			to: '+12025550199',
-			sentAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
-			response: { sent: true, id: sim.accepted[0].id, message: 'Sent to 12025550199', description: '' },
+		expect(items).toEqual([
+			{
+				json: {
+					provider: 'oneMsg',
+					messageId: sim.accepted[0].id,
+					status: 'accepted',
+					to: '+12025550199',
+					sentAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+					response: { sent: true, id: sim.accepted[0].id, message: 'Sent to 12025550199', description: '' },
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('sends one message per item, keeps input order and pairs each output with its item', async () => {
+		const orders = [
+			courierOrder('+1 202 555 0199', 'Ana', '+12025550101'),
+			courierOrder('447911123456', 'Ben', '+447911123457'),
+			courierOrder('00998935551234', 'Chi', '+998935551235'),
+		];
+		const result = await run(orders);
+		expect(result.error).toBeUndefined();
+		const bodies = sim.sends('/sendContact').map((r) => r.body);
+		expect(bodies.map((b) => b.phone).sort()).toEqual(['12025550199', '447911123456', '998935551234']);
+		const items = result.items('Send');
+		expect(items.map((i) => i.json.to)).toEqual(['+12025550199', '+447911123456', '+998935551234']);
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		for (const item of items) {
+			const accepted = sim.accepted.find((a) => a.id === item.json.messageId);
+			expect(`+${accepted?.to}`).toBe(item.json.to);
+		}
+	});
+
+	it('sends several contacts with the full WhatsApp card in one message', async () => {
+		const parameters = {
+			operation: 'sendContact',
+			recipient: '={{ $json.customerPhone }}',
+			contacts: {
+				contact: [
+					{
+						formattedName: 'Jane Specialist',
+						firstName: 'Jane',
+						lastName: 'Specialist',
+						phones: {
+							phone: [
+								{ number: '+1 202 555 0150', type: 'WORK', onWhatsApp: true },
+								{ number: '(202) 555-0151', type: 'CELL', onWhatsApp: false },
+							],
+						},
+						details: {
+							prefix: 'Dr.',
+							company: 'Acme Support',
+							title: 'Escalations',
+							birthday: '1990-05-31',
+							emails: { email: [{ email: 'jane@acme.example', type: 'WORK' }] },
+							urls: { url: [{ url: 'https://acme.example/jane', type: 'WORK' }] },
+							addresses: {
+								address: [{ street: '1 Main St', city: 'Springfield', countryCode: 'US', type: 'WORK' }],
+							},
+						},
+					},
+					{ formattedName: 'Support Desk', phones: { phone: [{ number: '+12025550100', type: 'MAIN', onWhatsApp: true }] } },
+				],
+			},
+			options: { defaultCountry: 'US' },
+		};
+		const result = await run([{ customerPhone: '2025550199' }], parameters);
+		expect(result.error).toBeUndefined();
+		expect(sim.sends('/sendContact')[0].body).toEqual({
+			phone: '12025550199',
+			contacts: [
+				{
+					name: { formatted_name: 'Jane Specialist', first_name: 'Jane', last_name: 'Specialist', prefix: 'Dr.' },
+					phones: [
+						{ phone: '+12025550150', type: 'WORK', wa_id: '12025550150' },
+						{ phone: '+12025550151', type: 'CELL' },
+					],
+					emails: [{ email: 'jane@acme.example', type: 'WORK' }],
+					org: { company: 'Acme Support', title: 'Escalations' },
+					urls: [{ url: 'https://acme.example/jane', type: 'WORK' }],
+					addresses: [{ street: '1 Main St', city: 'Springfield', country_code: 'US', type: 'WORK' }],
+					birthday: '1990-05-31',
+				},
+				{
+					name: { formatted_name: 'Support Desk', first_name: 'Support Desk' },
+					phones: [{ phone: '+12025550100', type: 'MAIN', wa_id: '12025550100' }],
+				},
+			],
+		});
+	});
+
+	it('sends to a group chat id as chatId', async () => {
+		const result = await run([courierOrder('120363040000000000@g.us')]);
+		expect(result.error).toBeUndefined();
+		const body = sim.sends('/sendContact')[0].body;
+		expect(body.chatId).toBe('120363040000000000@g.us');
+		expect(body.phone).toBeUndefined();
+		expect(result.items('Send')[0].json.to).toBe('120363040000000000@g.us');
+	});
+
+	it('reads the channel ID from the token when the credential leaves it empty', async () => {
+		const jwtToken = ['eyJhbGciOiJIUzI1NiJ9', Buffer.from(JSON.stringify({ instanceId: 'instance123456' })).toString('base64url'), 'c2ln'].join('.');
+		sim.token = jwtToken;
+		try {
+			const result = await run([courierOrder('+12025550199')], courierParameters, {
+				credentials: { channelId: '', token: jwtToken },
+			});
+			expect(result.error).toBeUndefined();
+			expect(sim.sends('/sendContact')[0].path).toBe('/123456/sendContact');
+			expect(await engine.testCredential('oneMsgApi', { token: jwtToken, baseUrl: sim.url })).toEqual({
+				ok: true,
+				statusCode: 200,
+				url: `${sim.url}/123456/status`,
+			});
+		} finally {
+			sim.token = TOKEN;
+		}
+	});
+
+	it('rejects an invalid phone before any request, naming the item, field, value and fix', async () => {
+		const orders = [courierOrder('+12025550199'), courierOrder('12345'), courierOrder('+447911123456')];
+		const result = await run(orders);
+		expect(result.error?.message).toBe('"Recipient" is not a valid phone number: "12345" (item 1)');
+		expect(result.error?.description).toBe(
+			'Use the international format, e.g. +12025550199, or set "Default Country" in the options.',
+		);
+		expect(sim.sends('/sendContact').map((r) => r.body.phone)).not.toContain('12345');
+	});
+
+	it('with Continue On Fail, turns the bad item into an error item and sends the others', async () => {
+		const orders = [courierOrder('+12025550199'), courierOrder('+12025550199', 'Bad Phone', '555'), courierOrder('+447911123456')];
+		const result = await run(orders, courierParameters, { continueOnFail: true });
+		expect(result.error).toBeUndefined();
+		const items = result.items('Send');
+		expect(items).toHaveLength(3);
+		expect(items[1]).toEqual({
+			json: {
+				error: '"Contact → Phone 1" is not a valid phone number: "555" (item 1)',
+				description: 'Use the international format, e.g. +12025550199, or set "Default Country" in the options.',
+			},
+			pairedItem: { item: 1 },
+		});
+		expect(items[0].json.status).toBe('accepted');
+		expect(items[2].json.status).toBe('accepted');
+		expect(sim.sends('/sendContact')).toHaveLength(2);
+	});
+
+	it('says plainly that the 24-hour window is closed', async () => {
+		const result = await run([courierOrder('+12025550123')], courierParameters, { continueOnFail: true });
+		expect(result.items('Send')[0].json).toEqual({
+			error:
+				'The customer has not written in the last 24 hours, so WhatsApp closed the session: send an approved template first (1MSG: Message failed to send because more than 24 hours have passed since the customer last replied to this number.) (item 0)',
+			description:
+				"Session messages (contact cards, text) only go out within 24 hours of the customer's last message. Send an approved template instead, or wait for the customer to write.",
+			httpCode: '400',
+			reason: 'windowClosed',
+		});
+		expect(sim.accepted).toHaveLength(0);
+	});
+
+	it('turns 1MSG "sent: false" into an error with 1MSG\'s own message', async () => {
+		sim.fail({ status: 200, body: { sent: false, message: 'Recipient is not a valid WhatsApp user' } });
+		const result = await run([courierOrder('+12025550199')]);
+		expect(result.error?.message).toBe('1MSG did not send the message: Recipient is not a valid WhatsApp user (item 0)');
+	});
+
+	it('reports a wrong token as an auth error and never shows the token', async () => {
+		const wrong = 'wrong-token-Secret-4711';
+		const result = await run([courierOrder('+12025550199')], courierParameters, {
+			continueOnFail: true,
+			credentials: { token: wrong },
+		});
+		const json = result.items('Send')[0].json;
+		expect(json.reason).toBe('auth');
+		expect(json.httpCode).toBe('401');
+		expect(json.error).toBe('1MSG: Wrong token: [redacted] (item 0)');
+		expect(JSON.stringify(result.run)).not.toContain(wrong);
+
+		const failed = await run([courierOrder('+12025550199')], courierParameters, { credentials: { token: wrong } });
+		expect(failed.error?.message).toBe('1MSG: Wrong token: [redacted] (item 0)');
+		expect(JSON.stringify(failed.run)).not.toContain(wrong);
+		expect(await engine.testCredential('oneMsgApi', { token: wrong, channelId: '123456', baseUrl: sim.url })).toMatchObject({
+			ok: false,
+			statusCode: 401,
 		});
 	});
 });

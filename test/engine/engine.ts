@@ -89,6 +89,46 @@ export class Engine {
 		return new Engine(new NodeTypes(nodes), credentialTypes);
 	}
 
+	/**
+	 * Runs a credential type's `test` request the way n8n's credential tester does: resolve its
+	 * expressions with `$credentials`, apply `authenticate`, send it; 2xx means the test passes.
+	 */
+	async testCredential(
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<{ ok: boolean; statusCode: number; url: string }> {
+		const credentialType = this.credentialTypes.get(type);
+		const request = credentialType?.test?.request;
+		if (!request) throw new Error(`${type} has no test request`);
+		const node: INode = {
+			id: 'credential-test',
+			name: 'Credential Test',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		this.credentials.data = { [type]: data };
+		const full = await this.credentials.getDecrypted(undefined, { id: '1', name: 'test' }, type);
+		const resolve = (value: unknown) => String(this.credentials.resolve(String(value ?? ''), full, workflow, node));
+		const url = resolve(request.baseURL) + resolve(request.url);
+		const options = await this.credentials.authenticate(
+			full,
+			type,
+			{ url, method: request.method ?? 'GET', headers: {} },
+			workflow,
+			node,
+		);
+		const headers = { ...(options.headers as Record<string, string>) };
+		if (options.auth) {
+			headers.authorization =
+				'Basic ' + Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64');
+		}
+		const response = await fetch(url, { method: options.method, headers });
+		return { ok: response.ok, statusCode: response.status, url };
+	}
+
 	nodeType(name: string): INodeType {
 		return this.nodeTypes.getByNameAndVersion(name);
 	}
