@@ -35,7 +35,8 @@ export function toNodeError(
 		const response: JsonObject = {
 			message,
 			reason: failure.reason,
-			...(failure.code !== undefined && { code: failure.code }),
+			// Not `code`: NodeApiError swaps its own text in for codes such as ECONNRESET.
+			...(failure.code !== undefined && { providerCode: failure.code }),
 			...(error.responseBody !== undefined && {
 				response: redact(error.responseBody, secrets) as JsonObject,
 			}),

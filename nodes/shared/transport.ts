@@ -48,9 +48,10 @@ function describeNetworkError(error: unknown, timeoutMs: number): NetworkError {
 		return new NetworkError(`No answer within ${timeoutMs} ms`, true, 'ETIMEDOUT');
 	}
 	if (neverReachedServer.has(code)) {
-		return new NetworkError(`Could not connect to the provider (${code})`, false, code);
+		// No error code in the text: NodeApiError replaces messages that contain one.
+		return new NetworkError('Could not connect to the provider', false, code);
 	}
-	return new NetworkError(`The connection to the provider was lost (${code})`, true, code);
+	return new NetworkError('The connection to the provider was lost before it answered', true, code);
 }
 
 function parseBody(body: unknown): unknown {

@@ -1,0 +1,80 @@
+// Pure helpers only; everything a user touches is tested through the engine.
+import { readContactCards } from '../nodes/shared/contactCard';
+import { InputError } from '../nodes/shared/errors';
+import { parsePhone } from '../nodes/shared/phone';
+import { lipaChatMessageId } from '../nodes/shared/providers/lipaChat';
+import { oneMsgChannelId } from '../nodes/shared/providers/oneMsg';
+import { redact, retryAfterMs } from '../nodes/shared/transport';
+
+describe('parsePhone', () => {
+	it.each([
+		['+1 (202) 555-0199', undefined, '+12025550199'],
+		['12025550199', undefined, '+12025550199'],
+		['00998 90 123 45 67', undefined, '+998901234567'],
+		['07911 123456', 'GB', '+447911123456'],
+		['0901234567', 'VN', '+84901234567'],
+		['(202) 555-0199', 'US', '+12025550199'],
+		[6289685024051, undefined, '+6289685024051'],
+	])('reads %p (default country %p) as %p', (raw, country, e164) => {
+		expect(parsePhone(raw, 'Recipient', country)).toEqual({ e164, digits: e164.slice(1) });
+	});
+
+	it.each([['12345'], ['0901234567'], ['not a phone'], [''], [null]])('rejects %p naming the field', (raw) => {
+		expect(() => parsePhone(raw, 'Recipient')).toThrow(InputError);
+		try {
+			parsePhone(raw, 'Recipient');
+		} catch (error) {
+			expect((error as InputError).field).toBe('Recipient');
+			expect((error as InputError).hint).toContain('+12025550199');
+		}
+	});
+
+	it('rejects an unknown default country', () => {
+		expect(() => parsePhone('0901234567', 'Recipient', 'XX')).toThrow('"Default Country" is not a known country code: "XX"');
+	});
+});
+
+describe('readContactCards', () => {
+	it('names the contact whose name is empty', () => {
+		const contacts = { contact: [{ formattedName: 'A', phones: { phone: [{ number: '+12025550199' }] } }, { formattedName: '  ', phones: { phone: [] } }] };
+		expect(() => readContactCards(contacts)).toThrow('Contact 2: "Full Name" is empty');
+	});
+
+	it('rejects a card without phones and a malformed birthday', () => {
+		expect(() => readContactCards({ contact: [{ formattedName: 'A' }] })).toThrow('Contact ("A") has no phone number');
+		expect(() =>
+			readContactCards({ contact: [{ formattedName: 'A', phones: { phone: [{ number: '+12025550199' }] }, details: { birthday: '31/05/1990' } }] }),
+		).toThrow('"Birthday" must be a date in YYYY-MM-DD format, got "31/05/1990"');
+	});
+});
+
+describe('transport helpers', () => {
+	it('redacts secrets in strings and nested JSON', () => {
+		expect(redact({ a: ['token abc123xyz here'], b: 'abc123xyz' }, ['abc123xyz'])).toEqual({
+			a: ['token [redacted] here'],
+			b: '[redacted]',
+		});
+	});
+
+	it('reads Retry-After as seconds or as an HTTP date', () => {
+		const now = Date.parse('2026-11-22T10:00:00Z');
+		expect(retryAfterMs({ 'retry-after': '3' }, now)).toBe(3000);
+		expect(retryAfterMs({ 'retry-after': 'Sun, 22 Nov 2026 10:00:05 GMT' }, now)).toBe(5000);
+		expect(retryAfterMs({}, now)).toBeUndefined();
+	});
+});
+
+describe('provider helpers', () => {
+	it('derives the same LipaChat message id for the same execution and item only', () => {
+		expect(lipaChatMessageId('41', 'node', 0)).toBe(lipaChatMessageId('41', 'node', 0));
+		expect(lipaChatMessageId('41', 'node', 0)).not.toBe(lipaChatMessageId('41', 'node', 1));
+		expect(lipaChatMessageId('41', 'node', 0)).not.toBe(lipaChatMessageId('42', 'node', 0));
+	});
+
+	it("reads 1MSG's channel id from the token's instanceId claim", () => {
+		const token = `h.${Buffer.from('{"instanceId":"instance998877"}').toString('base64url')}.s`;
+		expect(oneMsgChannelId({ token, channelId: '' })).toBe('998877');
+		expect(oneMsgChannelId({ token, channelId: '42' })).toBe('42');
+		expect(() => oneMsgChannelId({ token: 'opaque', channelId: '' })).toThrow('Channel ID');
+	});
+});
