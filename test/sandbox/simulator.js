@@ -22,6 +22,58 @@ class Simulator {
 		this.sessions = new Map();
 		/** faults for the next matching requests, consumed in order */
 		this.faults = [];
+		/** random faults for every send: shares of 429 / 503 / dropped connections */
+		this.chaosConfig = undefined;
+		/** server-side cap: { perSecond, windowStart, count } */
+		this.cap = undefined;
+		/** fixed latency of every send answer, in ms */
+		this.latencyMs = 0;
+		this.stats = { rateLimited: 0, maxOpenConnections: 0 };
+		this.openConnections = 0;
+	}
+
+	/**
+	 * Random faults on every send request, drawn from a seeded generator so a run repeats:
+	 * { rate429, retryAfter ('0'..., or undefined for none half the time), rate503, rateDropBefore,
+	 *   rateDropAfter, seed }
+	 */
+	chaos(config) {
+		this.chaosConfig = { ...config, random: seeded(config.seed ?? 1) };
+	}
+
+	/** The provider's own rate limit: more than `perSecond` sends in one second get 429. */
+	limit(perSecond) {
+		this.cap = perSecond ? { perSecond, windowStart: 0, count: 0 } : undefined;
+	}
+
+	drawFault() {
+		if (this.cap) {
+			const now = Date.now();
+			if (now - this.cap.windowStart >= 1000) {
+				this.cap.windowStart = now;
+				this.cap.count = 0;
+			}
+			if (++this.cap.count > this.cap.perSecond) {
+				const wait = String(Math.max(1, Math.ceil((this.cap.windowStart + 1000 - now) / 1000)));
+				return { status: 429, body: { error: 'Too many requests' }, headers: { 'retry-after': wait } };
+			}
+		}
+		const chaos = this.chaosConfig;
+		if (!chaos) return undefined;
+		let roll = chaos.random();
+		const pick = (share) => {
+			if (share && roll < share) return true;
+			roll -= share || 0;
+			return false;
+		};
+		if (pick(chaos.rate429)) {
+			const headers = chaos.random() < 0.5 ? { 'retry-after': '0' } : {};
+			return { status: 429, body: { error: 'Too many requests' }, headers };
+		}
+		if (pick(chaos.rate503)) return { status: 503, body: { error: 'Service Unavailable' } };
+		if (pick(chaos.rateDropBefore)) return { drop: 'before' };
+		if (pick(chaos.rateDropAfter)) return { drop: 'after' };
+		return undefined;
 	}
 
 	/** The customer "writes", which opens the 24-hour window. */
@@ -59,6 +111,11 @@ class Simulator {
 			});
 		});
 		this.server.keepAliveTimeout = 1000;
+		this.server.on('connection', (socket) => {
+			this.openConnections++;
+			this.stats.maxOpenConnections = Math.max(this.stats.maxOpenConnections, this.openConnections);
+			socket.on('close', () => this.openConnections--);
+		});
 		await new Promise((resolve) => this.server.listen(port, '127.0.0.1', resolve));
 		return this;
 	}
@@ -101,8 +158,10 @@ class Simulator {
 	 * the request itself; `take` runs the real handler when the provider would have processed it.
 	 */
 	async applyFault(res, take) {
-		const fault = this.faults.shift();
+		if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+		const fault = this.faults.shift() ?? this.drawFault();
 		if (!fault) return false;
+		if (fault.status === 429) this.stats.rateLimited++;
 		if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 		if (fault.drop === 'before') {
 			res.socket.destroy();
@@ -137,6 +196,18 @@ class Simulator {
 	sends(path) {
 		return this.received.filter((r) => r.method === 'POST' && r.path.endsWith(path));
 	}
+}
+
+/** mulberry32: a small seeded generator, so fault patterns repeat from run to run */
+function seeded(seed) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
 }
 
 module.exports = { Simulator, DAY_MS };
