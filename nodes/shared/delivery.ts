@@ -21,7 +21,8 @@ export interface Delivered {
 	response: unknown;
 }
 
-const backoffMs = (attempt: number) => Math.min(30_000, 500 * 2 ** attempt) * (0.5 + Math.random() / 2);
+// Exponential backoff with jitter, so retrying workers do not return in lockstep.
+const backoffMs = (attempt: number) => Math.min(10_000, 200 * 2 ** attempt) * (0.5 + Math.random() / 2);
 
 function networkFailure(error: NetworkError, deduplicates: boolean): Failure {
 	if (!error.reachedServer) return { reason: 'unreachable', message: error.message, code: error.code };
