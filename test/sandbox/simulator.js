@@ -9,7 +9,22 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 class Simulator {
 	constructor(name) {
 		this.name = name;
+		/** @type {import('http').Server | undefined} */
 		this.server = undefined;
+		/** @type {Array<{method: string, path: string, query: Record<string, string>, headers: import('http').IncomingHttpHeaders, rawBody: string, body: any}>} */
+		this.received = [];
+		/** @type {Array<{id: string, to: string, body: any, deviceId?: string}>} */
+		this.accepted = [];
+		this.sessions = new Map();
+		/** @type {any[]} */
+		this.faults = [];
+		/** @type {any} */
+		this.chaosConfig = undefined;
+		/** @type {any} */
+		this.cap = undefined;
+		this.latencyMs = 0;
+		this.stats = { rateLimited: 0, maxOpenConnections: 0 };
+		this.openConnections = 0;
 		this.reset();
 	}
 
@@ -148,6 +163,7 @@ class Simulator {
 				return this.badJson(res);
 			}
 		}
+		if (request.path.startsWith('/__sim/')) return this.control(request, res);
 		this.received.push(request);
 		const answer = await this.route(request, res);
 		if (answer) this.json(res, answer.status, answer.body, answer.headers);
@@ -177,6 +193,29 @@ class Simulator {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * Lets another process (benchmark, demo) drive a simulator running as its own process:
+	 * GET /__sim/stats, POST /__sim/reset, POST /__sim/config {latencyMs, limit, chaos}.
+	 */
+	control(request, res) {
+		const action = request.path.slice('/__sim/'.length);
+		if (action === 'stats') {
+			return this.json(res, 200, { accepted: this.accepted.length, received: this.received.length, ...this.stats });
+		}
+		if (action === 'reset') {
+			this.reset();
+			return this.json(res, 200, { ok: true });
+		}
+		if (action === 'config') {
+			const config = request.body || {};
+			if (config.latencyMs !== undefined) this.latencyMs = config.latencyMs;
+			if (config.limit !== undefined) this.limit(config.limit);
+			if (config.chaos !== undefined) this.chaos(config.chaos);
+			return this.json(res, 200, { ok: true });
+		}
+		return this.json(res, 404, { error: `unknown control ${action}` });
 	}
 
 	json(res, status, body, headers = {}) {
