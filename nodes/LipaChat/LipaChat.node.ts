@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { operationProperty, sendContactOperation } from '../shared/operationProperty';
 import { route } from '../shared/router';
 import * as sendContact from './actions/sendContact';
 
@@ -24,21 +25,7 @@ export class LipaChat implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'lipaChatApi', required: true }],
 		properties: [
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Send Contact',
-						value: 'sendContact',
-						description: 'Send one or more contact cards in an open 24-hour session',
-						action: 'Send a contact card',
-					},
-				],
-				default: 'sendContact',
-			},
+			operationProperty([sendContactOperation]),
 			...sendContact.description,
 		],
 	};

@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { operationProperty, sendContactOperation } from '../shared/operationProperty';
 import { route } from '../shared/router';
 import * as sendContact from './actions/sendContact';
 
@@ -25,21 +26,7 @@ export class WhatsAppWeb implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppWebApi', required: true }],
 		properties: [
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Send Contact',
-						value: 'sendContact',
-						description: 'Send contact cards to a person or a group',
-						action: 'Send a contact card',
-					},
-				],
-				default: 'sendContact',
-			},
+			operationProperty([sendContactOperation]),
 			...sendContact.description,
 		],
 	};

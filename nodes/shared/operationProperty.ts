@@ -1,0 +1,22 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+
+/** The "Send Contact" entry every node's operation list has. */
+export const sendContactOperation: INodePropertyOptions = {
+	name: 'Send Contact',
+	value: 'sendContact',
+	description: 'Send one or more contact cards',
+	action: 'Send a contact card',
+};
+
+/** The node's "Operation" selector. */
+export function operationProperty(options: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options,
+		// Every node of this package starts on Send Contact.
+		default: 'sendContact',
+	};
+}
