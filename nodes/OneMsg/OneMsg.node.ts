@@ -8,7 +8,11 @@ import {
 
 import { operationProperty, sendContactOperation } from '../shared/operationProperty';
 import { route } from '../shared/router';
+import * as getMessageStatus from './actions/getMessageStatus';
 import * as sendContact from './actions/sendContact';
+import * as sendTemplate from './actions/sendTemplate';
+import { searchTemplates } from './methods/listSearch';
+import { getTemplateVariables } from './methods/resourceMapping';
 
 export class OneMsg implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,19 +22,44 @@ export class OneMsg implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
-		description: 'Send WhatsApp contact cards through the 1MSG WhatsApp Business API',
+		description: 'Send WhatsApp contact cards and templates through the 1MSG WhatsApp Business API',
 		defaults: { name: '1MSG' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'oneMsgApi', required: true }],
 		properties: [
-			operationProperty([sendContactOperation]),
+			operationProperty([
+				sendContactOperation,
+				{
+					name: 'Send Template',
+					value: 'sendTemplate',
+					description: 'Send an approved template, also outside the 24-hour window',
+					action: 'Send a template',
+				},
+				{
+					name: 'Get Message Status',
+					value: 'hookInfo',
+					description: 'Read the delivery status of a sent message',
+					action: 'Get the status of a message',
+				},
+			]),
 			...sendContact.description,
+			...sendTemplate.description,
+			...getMessageStatus.description,
 		],
 	};
 
+	methods = {
+		listSearch: { searchTemplates },
+		resourceMapping: { getTemplateVariables },
+	};
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this, { sendContact: sendContact.execute });
+		return await route(this, {
+			sendContact: sendContact.execute,
+			sendTemplate: sendTemplate.execute,
+			hookInfo: getMessageStatus.execute,
+		});
 	}
 }

@@ -5,7 +5,12 @@ import * as fs from 'fs';
 // n8n-core writes its instance settings under N8N_USER_FOLDER on first import.
 process.env.N8N_USER_FOLDER ??= fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-handoff-test-'));
 
-import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import {
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PackageDirectoryLoader,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	NodeHelpers,
 	Workflow,
@@ -14,12 +19,15 @@ import {
 	type IConnections,
 	type INode,
 	type INodeExecutionData,
+	type INodeListSearchResult,
+	type INodeParameters,
 	type INodeType,
 	type INodeTypes,
 	type IRun,
 	type IRunExecutionData,
 	type IVersionedNodeType,
 	type IWorkflowExecuteAdditionalData,
+	type ResourceMapperFields,
 } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentialsHelper';
@@ -85,7 +93,8 @@ export class Engine {
 			}
 		}
 		const credentialTypes = new Map<string, ICredentialType>();
-		for (const [name, data] of Object.entries(ours.credentialTypes)) credentialTypes.set(name, data.type);
+		for (const [name, data] of Object.entries(ours.credentialTypes))
+			credentialTypes.set(name, data.type);
 		return new Engine(new NodeTypes(nodes), credentialTypes);
 	}
 
@@ -108,10 +117,16 @@ export class Engine {
 			position: [0, 0],
 			parameters: {},
 		};
-		const workflow = new Workflow({ nodes: [], connections: {}, active: false, nodeTypes: this.nodeTypes });
+		const workflow = new Workflow({
+			nodes: [],
+			connections: {},
+			active: false,
+			nodeTypes: this.nodeTypes,
+		});
 		this.credentials.data = { [type]: data };
 		const full = await this.credentials.getDecrypted(undefined, { id: '1', name: 'test' }, type);
-		const resolve = (value: unknown) => String(this.credentials.resolve(String(value ?? ''), full, workflow, node));
+		const resolve = (value: unknown) =>
+			String(this.credentials.resolve(String(value ?? ''), full, workflow, node));
 		const url = resolve(request.baseURL) + resolve(request.url);
 		const options = await this.credentials.authenticate(
 			full,
@@ -123,10 +138,110 @@ export class Engine {
 		const headers = { ...(options.headers as Record<string, string>) };
 		if (options.auth) {
 			headers.authorization =
-				'Basic ' + Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64');
+				'Basic ' +
+				Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64');
 		}
 		const response = await fetch(url, { method: options.method, headers });
 		return { ok: response.ok, statusCode: response.status, url };
+	}
+
+	/** What n8n hands a node besides its parameters: URLs, the credentials helper, hooks. */
+	private additionalData(
+		executionId: string,
+		hooks?: ExecutionLifecycleHooks,
+		currentNodeParameters?: INodeParameters,
+	): IWorkflowExecuteAdditionalData {
+		return {
+			hooks,
+			currentNodeParameters,
+			credentialsHelper: this.credentials,
+			executionId,
+			currentNodeExecutionIndex: 0,
+			restApiUrl: 'http://127.0.0.1:5678/rest',
+			instanceBaseUrl: 'http://127.0.0.1:5678/',
+			formBaseUrl: '',
+			formWaitingBaseUrl: '',
+			formTestBaseUrl: '',
+			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+			webhookWaitingBaseUrl: '',
+			webhookTestBaseUrl: '',
+			mcpBaseUrl: '',
+			mcpTestBaseUrl: '',
+			variables: {},
+			userId: 'test-user',
+			encryptedRunnerIdentity: undefined,
+			executeWorkflow: async () => {
+				throw new Error('not used by these tests');
+			},
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			logAiEvent: () => {},
+			startRunnerTask: async () => {
+				throw new Error('not used by these tests');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/**
+	 * Runs one of a node's editor methods the way n8n's REST API does when a user opens a
+	 * picker: a LoadOptionsContext over a one-node workflow holding the current parameters.
+	 */
+	private loadOptionsContext(
+		type: string,
+		parameters: INodeParameters,
+		credentials: Record<string, ICredentialDataDecryptedObject>,
+		path: string,
+	) {
+		this.credentials.data = credentials;
+		const node: INode = {
+			id: 'editor-node',
+			name: 'Editor Node',
+			type: `n8n-nodes-whatsapp-handoff.${type}`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: Object.fromEntries(
+				Object.keys(credentials).map((name) => [name, { id: '1', name: 'test credential' }]),
+			),
+		};
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: this.nodeTypes,
+		});
+		const data = this.additionalData('editor', undefined, parameters);
+		return {
+			context: new LoadOptionsContext(workflow, node, data, path),
+			nodeType: this.nodeType(node.type),
+		};
+	}
+
+	/** A resource locator's "From list": the node's listSearch method with the user's filter. */
+	async listSearch(
+		type: string,
+		method: string,
+		parameters: INodeParameters,
+		credentials: Record<string, ICredentialDataDecryptedObject>,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
+		const { context, nodeType } = this.loadOptionsContext(type, parameters, credentials, method);
+		const search = nodeType.methods?.listSearch?.[method];
+		if (!search) throw new Error(`${type} has no listSearch method ${method}`);
+		return await search.call(context, filter);
+	}
+
+	/** The fields a resource mapper shows, from the node's resourceMapping method. */
+	async resourceMapperFields(
+		type: string,
+		method: string,
+		parameters: INodeParameters,
+		credentials: Record<string, ICredentialDataDecryptedObject>,
+	): Promise<ResourceMapperFields> {
+		const { context, nodeType } = this.loadOptionsContext(type, parameters, credentials, method);
+		const mapping = nodeType.methods?.resourceMapping?.[method];
+		if (!mapping) throw new Error(`${type} has no resourceMapping method ${method}`);
+		return await mapping.call(context);
 	}
 
 	nodeType(name: string): INodeType {
@@ -159,34 +274,7 @@ export class Engine {
 			nodes: workflowJson.nodes,
 			connections: workflowJson.connections,
 		} as never);
-		const additionalData = {
-			hooks,
-			credentialsHelper: this.credentials,
-			executionId,
-			currentNodeExecutionIndex: 0,
-			restApiUrl: 'http://127.0.0.1:5678/rest',
-			instanceBaseUrl: 'http://127.0.0.1:5678/',
-			formBaseUrl: '',
-			formWaitingBaseUrl: '',
-			formTestBaseUrl: '',
-			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-			webhookWaitingBaseUrl: '',
-			webhookTestBaseUrl: '',
-			mcpBaseUrl: '',
-			mcpTestBaseUrl: '',
-			variables: {},
-			userId: 'test-user',
-			encryptedRunnerIdentity: undefined,
-			executeWorkflow: async () => {
-				throw new Error('not used by these tests');
-			},
-			getRunExecutionData: async () => undefined,
-			getRuntimeCredential: async () => undefined,
-			logAiEvent: () => {},
-			startRunnerTask: async () => {
-				throw new Error('not used by these tests');
-			},
-		} as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = this.additionalData(executionId, hooks);
 
 		const start = workflow.getStartNode();
 		if (!start) throw new Error('The workflow has no start node');
@@ -202,15 +290,18 @@ export class Engine {
 				waitingExecutionSource: {},
 			},
 		} as unknown as IRunExecutionData; // n8n brands this type; its createRunExecutionData factory broke URL resolution here
-		const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-			workflow,
-		);
+		const run = await new WorkflowExecute(
+			additionalData,
+			'manual',
+			runExecutionData,
+		).processRunExecutionData(workflow);
 		const error = run.data.resultData.error;
 		return {
 			run,
 			items: (nodeName, output = 0) => {
 				const task = run.data.resultData.runData[nodeName]?.[0];
-				if (!task) throw new Error(`Node "${nodeName}" did not run${error ? `: ${error.message}` : ''}`);
+				if (!task)
+					throw new Error(`Node "${nodeName}" did not run${error ? `: ${error.message}` : ''}`);
 				return task.data?.main[output] ?? [];
 			},
 			error: error && {

@@ -11,7 +11,14 @@ export const PACKAGE = 'n8n-nodes-whatsapp-handoff';
  */
 export function orderWorkflow(
 	orders: object[],
-	node: { type: string; parameters: INodeParameters; credentialType: string; continueOnFail?: boolean },
+	node: {
+		type: string;
+		parameters: INodeParameters;
+		credentialType: string;
+		continueOnFail?: boolean;
+		/** A second node of the same type after "Send", named "Then", e.g. Get Message Status */
+		then?: INodeParameters;
+	},
 ): WorkflowJson {
 	const nodes: INode[] = [
 		{
@@ -50,12 +57,14 @@ export function orderWorkflow(
 		},
 	];
 	const link = (to: string): IConnections[string] => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
-	return {
-		nodes,
-		connections: {
-			'When clicking Execute workflow': link('Order Data'),
-			'Order Data': link('One Item Per Order'),
-			'One Item Per Order': link('Send'),
-		},
+	const connections: IConnections = {
+		'When clicking Execute workflow': link('Order Data'),
+		'Order Data': link('One Item Per Order'),
+		'One Item Per Order': link('Send'),
 	};
+	if (node.then) {
+		nodes.push({ ...nodes[3], id: 'then', name: 'Then', position: [800, 0], parameters: node.then });
+		connections.Send = link('Then');
+	}
+	return { nodes, connections };
 }

@@ -2,6 +2,7 @@
 // 1MSG simulator: /{channelId}/{method}, Bearer token (or ?token=), sendContact checked the
 // way 1MSG and the WhatsApp Cloud API behind it check it.
 const { Simulator } = require('./simulator');
+const { templates, NAMESPACE, expectedParams, languageOf } = require('./oneMsgTemplates');
 
 const phoneTypes = ['CELL', 'MAIN', 'IPHONE', 'HOME', 'WORK'];
 
@@ -45,6 +46,10 @@ class OneMsgSimulator extends Simulator {
 		super('1msg');
 		this.channelId = channelId;
 		this.token = token;
+		/** the channel's templates, in 1MSG's raw shapes */
+		this.templates = templates;
+		/** 1MSG pages its template list; a small page makes the node read every page */
+		this.templatePageSize = 2;
 	}
 
 	authorised(request) {
@@ -68,6 +73,15 @@ class OneMsgSimulator extends Simulator {
 		}
 		if (request.method === 'POST' && method === 'sendContact') {
 			return this.sendContact(request, res);
+		}
+		if (request.method === 'POST' && method === 'sendTemplate') {
+			return this.sendTemplate(request, res);
+		}
+		if (request.method === 'GET' && method === 'templates') {
+			return this.listTemplates(request);
+		}
+		if (request.method === 'GET' && method === 'hookInfo') {
+			return this.hookInfo(request);
 		}
 		return { status: 404, body: { error: `Unknown method ${request.method} ${method}` } };
 	}
@@ -103,6 +117,92 @@ class OneMsgSimulator extends Simulator {
 		return { status: 200, body: { sent: true, message: `Sent to ${recipient}`, id, description: '' } };
 	}
 
+	listTemplates(request) {
+		const limit = Math.min(Number(request.query.limit) || this.templatePageSize, this.templatePageSize);
+		const offset = Number(request.query.offset) || 0;
+		return {
+			status: 200,
+			body: { count: limit, total: this.templates.length, offset, templates: this.templates.slice(offset, offset + limit) },
+		};
+	}
+
+	/** Checks a template send the way 1MSG and Meta do: name, namespace, language, parameter counts. */
+	checkTemplate(body) {
+		if (typeof body.template !== 'string' || body.template === '') {
+			return { status: 400, body: { message: 'template is not defined' } };
+		}
+		if (typeof body.namespace !== 'string' || body.namespace === '') {
+			return { status: 422, body: { message: 'namespace is not defined' } };
+		}
+		const language = body.language || {};
+		if (language.policy !== 'deterministic' || typeof language.code !== 'string') {
+			return { status: 400, body: { message: 'language must be {policy: "deterministic", code}' } };
+		}
+		const template = this.templates.find((t) => t.name === body.template && languageOf(t) === language.code);
+		const namespace = template && (template.namespace || template.message_template_namespace || template.messageTemplateNamespace || NAMESPACE);
+		if (!template || namespace !== body.namespace) {
+			return { status: 400, body: { error: { message: '(#132001) Template name does not exist in the translation', code: 132001 } } };
+		}
+		if (String(template.status).toUpperCase() !== 'APPROVED') {
+			return { status: 400, body: { error: { message: `(#132001) Template is ${template.status}, not approved`, code: 132001 } } };
+		}
+		const expected = expectedParams(template);
+		const given = {};
+		for (const param of body.params || []) {
+			const key = param.type === 'button' ? `button:${param.index}` : param.type;
+			const values = Array.isArray(param.parameters) ? param.parameters : [];
+			if (values.some((v) => (v.type === 'text' ? typeof v.text !== 'string' || v.text === '' : !v[v.type] || !v[v.type].link))) {
+				return { status: 400, body: { error: { message: `(#131008) Empty parameter in ${key}`, code: 131008 } } };
+			}
+			if (param.type === 'button' && param.sub_type !== 'url') {
+				return { status: 400, body: { error: { message: `(#131009) button ${param.index} is not a url button`, code: 131009 } } };
+			}
+			given[key] = values.length;
+		}
+		const keys = new Set([...Object.keys(expected), ...Object.keys(given)]);
+		for (const key of keys) {
+			if ((expected[key] || 0) !== (given[key] || 0)) {
+				return {
+					status: 422,
+					body: {
+						error: {
+							message: `(#132000) Number of parameters does not match the expected number of params (${key}: expected ${expected[key] || 0}, got ${given[key] || 0})`,
+							code: 132000,
+						},
+					},
+				};
+			}
+		}
+		return undefined;
+	}
+
+	async sendTemplate(request, res) {
+		const body = request.body || {};
+		const recipient = this.recipientOf(body);
+		if (typeof recipient === 'object') return recipient;
+		const problem = this.checkTemplate(body);
+		if (problem) return problem;
+		const accept = () => this.accept(recipient, body);
+		if (await this.applyFault(res, accept)) return undefined;
+		// Templates are the way to open a conversation, so no 24-hour window applies.
+		const id = accept();
+		return { status: 200, body: { sent: true, message: `Sent to ${recipient}`, id, description: '' } };
+	}
+
+	hookInfo(request) {
+		const id = request.query.messageId;
+		const events = this.statuses.get(id) || [];
+		const hooks = events.map((event) => ({
+			id,
+			type: 'message',
+			status: event.status,
+			timestamp: String(event.timestamp),
+			recipient_id: event.recipient,
+			...(event.status === 'failed' && { errors: [{ code: 131026, title: 'Message undeliverable' }] }),
+		}));
+		return { status: 200, body: { hooks } };
+	}
+
 	recipientOf(body) {
 		if (typeof body.chatId === 'string') {
 			if (!/^(\d{6,15}@c\.us|[\d-]{6,40}@g\.us)$/.test(body.chatId)) {
@@ -122,6 +222,7 @@ class OneMsgSimulator extends Simulator {
 	accept(recipient, body) {
 		const id = `wamid.${Buffer.from(this.newId()).toString('base64')}`;
 		this.accepted.push({ id, to: recipient, body });
+		this.track(id, recipient);
 		return id;
 	}
 }

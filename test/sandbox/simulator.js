@@ -25,6 +25,10 @@ class Simulator {
 		this.latencyMs = 0;
 		this.stats = { rateLimited: 0, maxOpenConnections: 0 };
 		this.openConnections = 0;
+		/** @type {Map<string, Array<{status: string, timestamp: number, recipient: string}>>} */
+		this.statuses = new Map();
+		/** @type {Set<string>} */
+		this.failing = new Set();
 		this.reset();
 	}
 
@@ -45,6 +49,27 @@ class Simulator {
 		this.latencyMs = 0;
 		this.stats = { rateLimited: 0, maxOpenConnections: 0 };
 		this.openConnections = 0;
+		/** message id -> its delivery events, as the provider would report them */
+		this.statuses = new Map();
+		/** recipients whose messages are accepted but then fail to deliver */
+		this.failing = new Set();
+	}
+
+	/** Messages to this recipient are accepted, then reported failed. */
+	failDelivery(recipient) {
+		this.failing.add(String(recipient));
+	}
+
+	/**
+	 * What happens to an accepted message: sent, delivered, read (a second apart), or sent then
+	 * failed for a failing recipient. Returns the events; subclasses report them their own way.
+	 */
+	track(id, recipient) {
+		const start = Math.floor(Date.now() / 1000);
+		const steps = this.failing.has(String(recipient)) ? ['sent', 'failed'] : ['sent', 'delivered', 'read'];
+		const events = steps.map((status, i) => ({ status, timestamp: start + i, recipient: String(recipient) }));
+		this.statuses.set(id, events);
+		return events;
 	}
 
 	/**

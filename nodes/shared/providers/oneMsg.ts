@@ -41,7 +41,7 @@ export function oneMsgUrl(credentials: ICredentialDataDecryptedObject, method: s
 	return joinUrl(base, oneMsgChannelId(credentials), method);
 }
 
-function recipientFields(recipient: Recipient): IDataObject {
+export function oneMsgRecipientFields(recipient: Recipient): IDataObject {
 	return recipient.kind === 'chat' ? { chatId: recipient.jid } : { phone: recipient.digits };
 }
 
@@ -84,7 +84,7 @@ export function oneMsgContactRequest(
 	return {
 		method: 'POST',
 		url: oneMsgUrl(credentials, 'sendContact'),
-		body: compact({ ...recipientFields(recipient), quotedMsgId, contacts: cards.map(contactObject) }),
+		body: compact({ ...oneMsgRecipientFields(recipient), quotedMsgId, contacts: cards.map(contactObject) }),
 	};
 }
 

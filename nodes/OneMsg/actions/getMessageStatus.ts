@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { SendError } from '../../shared/delivery';
+import { InputError } from '../../shared/errors';
+import { errorMessageOf, httpFailure } from '../../shared/providers/answers';
+import { oneMsgAdapter, oneMsgUrl } from '../../shared/providers/oneMsg';
+import { oneMsgHookInfoStatuses } from '../../shared/providers/oneMsgStatus';
+import { runItems } from '../../shared/runItems';
+import { latestStatus } from '../../shared/status';
+import { sendRequest } from '../../shared/transport';
+
+const displayOptions = { show: { operation: ['hookInfo'] } };
+const concurrency = 8;
+const timeoutMs = 30_000;
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'wamid.HBgL...',
+		hint: 'The messageId a 1MSG send operation returned, e.g. {{ $json.messageId }}',
+		description: 'ID of the message whose delivery status to read',
+		displayOptions,
+	},
+];
+
+/**
+ * Polls `hookInfo` for each item's message: the latest status in the normalised shape, plus
+ * every status seen so far. Before 1MSG has reported anything the status is "accepted".
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const credentials = await this.getCredentials(oneMsgAdapter.credentialType);
+	return await runItems(this, oneMsgAdapter, credentials, concurrency, async (itemIndex) => {
+		const messageId = String(this.getNodeParameter('messageId', itemIndex, '') ?? '').trim();
+		if (messageId === '') {
+			throw new InputError('Message ID', '"Message ID" is empty', 'Map the messageId of a send operation, e.g. {{ $json.messageId }}.');
+		}
+		const request = { method: 'GET' as const, url: oneMsgUrl(credentials, 'hookInfo'), qs: { messageId } };
+		const response = await sendRequest(this, oneMsgAdapter.credentialType, request, timeoutMs);
+		if (response.statusCode >= 300) {
+			const message = errorMessageOf(response.body) ?? `HTTP ${response.statusCode}`;
+			throw new SendError(httpFailure(response, `1MSG: ${message}`), response.body);
+		}
+		const history = oneMsgHookInfoStatuses(response.body);
+		const latest = latestStatus(history);
+		const json: IDataObject = {
+			provider: oneMsgAdapter.id,
+			messageId,
+			status: latest?.status ?? 'accepted',
+			recipient: latest?.recipient ?? history.find((s) => s.recipient)?.recipient,
+			timestamp: latest?.timestamp,
+			...(latest?.error && { error: latest.error }),
+			history: history.map(({ status, timestamp, error }) => ({ status, timestamp, ...(error && { error }) })),
+			raw: response.body as IDataObject,
+		};
+		return json;
+	});
+}

@@ -1,0 +1,62 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isoTimestamp, normaliseStatusName, recipientOf, type NormalisedStatus } from '../status';
+
+function records(value: unknown): IDataObject[] {
+	return Array.isArray(value) ? value.filter((v): v is IDataObject => v !== null && typeof v === 'object') : [];
+}
+
+/** Meta's `errors[]` on a failed status, as our `{code, message}`. */
+function metaError(raw: IDataObject): NormalisedStatus['error'] {
+	const [first] = records(raw.errors);
+	if (!first) return undefined;
+	const details = (first.error_data as IDataObject | undefined)?.details;
+	return {
+		code: String(first.code ?? ''),
+		message: String(first.message ?? first.title ?? details ?? 'failed'),
+	};
+}
+
+/**
+ * One status event in either of 1MSG's shapes: a hookInfo/Meta status
+ * `{id, status, timestamp, recipient_id, errors}` or a webhook ack `{id, chatId, status}`.
+ */
+function statusOf(raw: IDataObject, receivedAt: Date): NormalisedStatus | undefined {
+	const status = normaliseStatusName(raw.status);
+	const messageId = raw.id;
+	if (!status || typeof messageId !== 'string' || messageId === '') return undefined;
+	const error = status === 'failed' ? (metaError(raw) ?? { code: 'failed', message: 'The message was not delivered' }) : undefined;
+	return {
+		provider: 'oneMsg',
+		messageId,
+		status,
+		recipient: recipientOf(raw.recipient_id ?? raw.chatId),
+		timestamp: isoTimestamp(raw.timestamp, receivedAt),
+		...(error && { error }),
+		raw,
+	};
+}
+
+/** The statuses `GET hookInfo?messageId=` returned, oldest first. */
+export function oneMsgHookInfoStatuses(body: unknown, receivedAt = new Date()): NormalisedStatus[] {
+	const hooks = records((body as IDataObject | undefined)?.hooks);
+	return hooks
+		.map((hook) => statusOf(hook, receivedAt))
+		.filter((s): s is NormalisedStatus => s !== undefined)
+		.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
+}
+
+/**
+ * The statuses one 1MSG webhook request carries: `ack[]` in 1MSG's own shape, or Meta's raw
+ * `entry[].changes[].value.statuses[]` when the channel has raw hooks on.
+ */
+export function oneMsgWebhookStatuses(body: unknown, receivedAt = new Date()): NormalisedStatus[] {
+	const payload = (body ?? {}) as IDataObject;
+	const raw = [
+		...records(payload.ack),
+		...records(payload.entry).flatMap((entry) =>
+			records(entry.changes).flatMap((change) => records((change.value as IDataObject | undefined)?.statuses)),
+		),
+	];
+	return raw.map((r) => statusOf(r, receivedAt)).filter((s): s is NormalisedStatus => s !== undefined);
+}

@@ -1,0 +1,120 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { SendError } from '../delivery';
+import type { Recipient } from '../recipient';
+import type { Template, TemplateComponent } from '../template';
+import { sendRequest, type ProviderRequest, type RequestContext } from '../transport';
+import { errorMessageOf, httpFailure } from './answers';
+import { oneMsgRecipientFields, oneMsgUrl } from './oneMsg';
+
+const namespaceKeys = ['namespace', 'message_template_namespace', 'messageTemplateNamespace'];
+const pageSize = 100;
+// A channel has at most a few hundred templates; this only guards against a looping API.
+const maxPages = 50;
+
+function components(raw: unknown): TemplateComponent[] {
+	let value = raw;
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value);
+		} catch {
+			return [];
+		}
+	}
+	if (!Array.isArray(value)) return [];
+	return value
+		.filter((c): c is IDataObject => c !== null && typeof c === 'object')
+		.map((c) => ({
+			type: String(c.type ?? '').toUpperCase(),
+			format: c.format === undefined ? undefined : String(c.format).toUpperCase(),
+			text: typeof c.text === 'string' ? c.text : undefined,
+			buttons: Array.isArray(c.buttons)
+				? (c.buttons as IDataObject[]).map((b) => ({
+						type: String(b.type ?? '').toUpperCase(),
+						text: typeof b.text === 'string' ? b.text : undefined,
+						url: typeof b.url === 'string' ? b.url : undefined,
+					}))
+				: undefined,
+		}));
+}
+
+function namespaceOf(raw: IDataObject): string | undefined {
+	for (const key of namespaceKeys) {
+		const value = raw[key];
+		if (typeof value === 'string' && value.trim() !== '') return value.trim();
+	}
+	return undefined;
+}
+
+/**
+ * Reads 1MSG's template list in every shape seen in the wild. All templates of one WhatsApp
+ * account share a namespace, so one missing it takes a sibling's.
+ */
+export function parseOneMsgTemplates(rawTemplates: unknown[]): Template[] {
+	const records = rawTemplates.filter((t): t is IDataObject => t !== null && typeof t === 'object');
+	const shared = records.map(namespaceOf).find((ns) => ns !== undefined);
+	return records.map((raw) => {
+		const language =
+			typeof raw.language === 'object' && raw.language !== null
+				? String((raw.language as IDataObject).code ?? '')
+				: String(raw.language ?? '');
+		const name = String(raw.name ?? '');
+		return {
+			key: raw.id !== undefined && raw.id !== null && raw.id !== '' ? String(raw.id) : `${name}@${language}`,
+			name,
+			language,
+			namespace: namespaceOf(raw) ?? shared,
+			status: String(raw.status ?? '').toUpperCase(),
+			category: raw.category === undefined ? undefined : String(raw.category),
+			rejectedReason:
+				typeof raw.rejected_reason === 'string' && raw.rejected_reason !== 'NONE' ? raw.rejected_reason : undefined,
+			components: components(raw.components),
+		};
+	});
+}
+
+/** Reads every page of `GET templates`. */
+export async function fetchOneMsgTemplates(
+	context: RequestContext,
+	credentials: ICredentialDataDecryptedObject,
+	timeoutMs = 30_000,
+): Promise<Template[]> {
+	const raw: unknown[] = [];
+	for (let page = 0; page < maxPages; page++) {
+		const request: ProviderRequest = {
+			method: 'GET',
+			url: oneMsgUrl(credentials, 'templates'),
+			qs: { limit: pageSize, offset: raw.length },
+		};
+		const response = await sendRequest(context, 'oneMsgApi', request, timeoutMs);
+		const body = (response.body ?? {}) as IDataObject;
+		if (response.statusCode >= 300 || !Array.isArray(body.templates)) {
+			const message = errorMessageOf(body) ?? `HTTP ${response.statusCode}`;
+			throw new SendError(httpFailure(response, `1MSG could not list the channel's templates: ${message}`), body);
+		}
+		raw.push(...body.templates);
+		const total = Number(body.total);
+		if (body.templates.length === 0 || (Number.isFinite(total) && raw.length >= total)) break;
+		if (!Number.isFinite(total) && body.templates.length < pageSize) break;
+	}
+	return parseOneMsgTemplates(raw);
+}
+
+export function oneMsgTemplateRequest(
+	credentials: ICredentialDataDecryptedObject,
+	recipient: Recipient,
+	template: { name: string; namespace: string; language: string },
+	params: IDataObject[],
+): ProviderRequest {
+	return {
+		method: 'POST',
+		url: oneMsgUrl(credentials, 'sendTemplate'),
+		body: {
+			...oneMsgRecipientFields(recipient),
+			template: template.name,
+			namespace: template.namespace,
+			language: { policy: 'deterministic', code: template.language },
+			...(params.length > 0 && { params }),
+		},
+	};
+}

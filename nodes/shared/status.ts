@@ -1,0 +1,72 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ProviderId } from './providers/types';
+
+export const deliveryStatuses = ['sent', 'delivered', 'read', 'failed'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** One delivery status event, the same whichever provider reported it. */
+export interface NormalisedStatus {
+	provider: ProviderId;
+	messageId: string;
+	status: DeliveryStatus;
+	/** E.164 where the provider names a phone, else the chat id it gave */
+	recipient?: string;
+	/** ISO 8601 */
+	timestamp: string;
+	error?: { code: string; message: string };
+	raw: IDataObject;
+}
+
+const synonyms: Record<string, DeliveryStatus> = {
+	sent: 'sent',
+	server: 'sent',
+	delivered: 'delivered',
+	delivery: 'delivered',
+	read: 'read',
+	viewed: 'read',
+	played: 'read',
+	'read-self': 'read',
+	failed: 'failed',
+	undelivered: 'failed',
+	error: 'failed',
+	rejected: 'failed',
+};
+
+/** Maps a provider's status word (any case) to ours; undefined for events we do not report. */
+export function normaliseStatusName(raw: unknown): DeliveryStatus | undefined {
+	return synonyms[String(raw ?? '').trim().toLowerCase()];
+}
+
+/** Later states win; a failure is final. */
+const rank: Record<DeliveryStatus, number> = { sent: 0, delivered: 1, read: 2, failed: 3 };
+
+/** The status a message is in now, given its events in any order. */
+export function latestStatus<T extends { status: DeliveryStatus; timestamp: string }>(events: T[]): T | undefined {
+	return events.reduce<T | undefined>((latest, event) => {
+		if (!latest) return event;
+		const byTime = Date.parse(event.timestamp) - Date.parse(latest.timestamp);
+		if (byTime !== 0) return byTime > 0 ? event : latest;
+		return rank[event.status] >= rank[latest.status] ? event : latest;
+	}, undefined);
+}
+
+/** Reads unix seconds (number or string), milliseconds, or a date string into ISO 8601. */
+export function isoTimestamp(raw: unknown, fallback = new Date()): string {
+	if (raw === undefined || raw === null || raw === '') return fallback.toISOString();
+	const number = Number(raw);
+	if (Number.isFinite(number)) {
+		// Unix seconds stay below 1e11 until the year 5138.
+		return new Date(number < 1e11 ? number * 1000 : number).toISOString();
+	}
+	const parsed = Date.parse(String(raw));
+	return Number.isNaN(parsed) ? fallback.toISOString() : new Date(parsed).toISOString();
+}
+
+/** `+<digits>` for a bare phone number or WhatsApp JID of a person, else the value as given. */
+export function recipientOf(raw: unknown): string | undefined {
+	if (raw === undefined || raw === null || raw === '') return undefined;
+	const text = String(raw);
+	const person = /^\+?(\d{6,15})(@(c\.us|s\.whatsapp\.net))?$/.exec(text);
+	return person ? `+${person[1]}` : text;
+}

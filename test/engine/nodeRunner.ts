@@ -1,0 +1,33 @@
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
+
+import type { Engine, RunResult } from './engine';
+import { orderWorkflow } from './workflows';
+
+export interface RunOptions {
+	continueOnFail?: boolean;
+	/** Credential fields to change for this run only */
+	credentials?: ICredentialDataDecryptedObject;
+	/** Parameters of a second node of the same type after "Send" */
+	then?: INodeParameters;
+}
+
+/**
+ * The `run(orders, parameters)` every node test uses: the order workflow around one of our
+ * nodes, with its credential pointing at a simulator.
+ */
+export function nodeRunner(
+	engine: () => Engine,
+	node: { type: string; credentialType: string },
+	credentials: () => ICredentialDataDecryptedObject,
+) {
+	return (orders: object[], parameters: object, options: RunOptions = {}): Promise<RunResult> =>
+		engine().run(
+			orderWorkflow(orders, {
+				...node,
+				parameters: parameters as INodeParameters,
+				continueOnFail: options.continueOnFail,
+				then: options.then,
+			}),
+			{ [node.credentialType]: { ...credentials(), ...options.credentials } },
+		);
+}
