@@ -10,14 +10,16 @@ function copyAssets() {
 }
 
 /**
- * n8n does not promise libphonenumber-js to community packages, so the one module that imports
- * it is bundled with its metadata; everything else stays plain tsc output.
+ * n8n does not promise libphonenumber-js or zod to community packages, so the one module that
+ * imports each (nodes/shared/vendor/) is bundled; everything else stays plain tsc output.
  */
 async function bundleVendor() {
 	const esbuild = require('esbuild');
 	await esbuild.build({
-		entryPoints: [path.join(__dirname, 'nodes/shared/vendor/libphonenumber.ts')],
-		outfile: path.join(__dirname, 'dist/nodes/shared/vendor/libphonenumber.js'),
+		entryPoints: ['libphonenumber', 'zod'].map((name) =>
+			path.join(__dirname, `nodes/shared/vendor/${name}.ts`),
+		),
+		outdir: path.join(__dirname, 'dist/nodes/shared/vendor'),
 		bundle: true,
 		platform: 'node',
 		format: 'cjs',

@@ -12,7 +12,12 @@ const N_CPU = Number(process.env.BENCH_CPU_ITEMS ?? 10000);
 const TOKEN = 'bench-token';
 const body = {
 	phone: '{{PHONE}}',
-	contacts: [{ name: { formatted_name: 'Courier', first_name: 'Courier' }, phones: [{ phone: '+447911123456', type: 'CELL' }] }],
+	contacts: [
+		{
+			name: { formatted_name: 'Courier', first_name: 'Courier' },
+			phones: [{ phone: '+447911123456', type: 'CELL' }],
+		},
+	],
 };
 
 let sim: ChildProcess;
@@ -25,11 +30,17 @@ async function control(action: string, config?: object) {
 		headers: { 'content-type': 'application/json' },
 		body: config ? JSON.stringify(config) : undefined,
 	});
-	return (await response.json()) as { accepted: number; rateLimited: number; maxOpenConnections: number };
+	return (await response.json()) as {
+		accepted: number;
+		rateLimited: number;
+		maxOpenConnections: number;
+	};
 }
 
 const orders = (n: number) =>
-	Array.from({ length: n }, (_, i) => ({ customerPhone: `+4479111${String(i % 100000).padStart(5, '0')}` }));
+	Array.from({ length: n }, (_, i) => ({
+		customerPhone: `+4479111${String(i % 100000).padStart(5, '0')}`,
+	}));
 
 function oursWorkflow(n: number, options: object) {
 	return orderWorkflow(orders(n), {
@@ -39,7 +50,15 @@ function oursWorkflow(n: number, options: object) {
 		parameters: {
 			operation: 'sendContact',
 			recipient: '={{ $json.customerPhone }}',
-			contacts: { contact: [{ formattedName: 'Courier', firstName: 'Courier', phones: { phone: [{ number: '+447911123456', type: 'CELL', onWhatsApp: false }] } }] },
+			contacts: {
+				contact: [
+					{
+						formattedName: 'Courier',
+						firstName: 'Courier',
+						phones: { phone: [{ number: '+447911123456', type: 'CELL', onWhatsApp: false }] },
+					},
+				],
+			},
 			options: options as never,
 		},
 	});
@@ -78,7 +97,12 @@ interface Row {
 	failed: string;
 }
 
-async function measure(name: string, items: number, workflow: ReturnType<typeof oursWorkflow>, config: object): Promise<Row> {
+async function measure(
+	name: string,
+	items: number,
+	workflow: ReturnType<typeof oursWorkflow>,
+	config: object,
+): Promise<Row> {
 	await control('reset');
 	await control('config', config);
 	(global as { gc?: () => void }).gc?.();
@@ -87,7 +111,9 @@ async function measure(name: string, items: number, workflow: ReturnType<typeof 
 	const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 10);
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
-	const result: RunResult = await engine.run(workflow, { oneMsgApi: { token: TOKEN, channelId: '1', baseUrl: simUrl } });
+	const result: RunResult = await engine.run(workflow, {
+		oneMsgApi: { token: TOKEN, channelId: '1', baseUrl: simUrl },
+	});
 	const wallMs = performance.now() - started;
 	const cpu = process.cpuUsage(cpuBefore);
 	clearInterval(sampler);
@@ -113,11 +139,17 @@ async function measure(name: string, items: number, workflow: ReturnType<typeof 
 }
 
 function table(title: string, rows: Row[], cap?: number) {
-	const lines = [`\n### ${title}\n`, '| run | items/s | wall s | CPU ms/item | peak RSS growth MB | ok items | accepted | 429s | max connections | workflow error |', '|---|---|---|---|---|---|---|---|---|---|'];
+	const lines = [
+		`\n### ${title}\n`,
+		'| run | items/s | wall s | CPU ms/item | peak RSS growth MB | ok items | accepted | 429s | max connections | workflow error |',
+		'|---|---|---|---|---|---|---|---|---|---|',
+	];
 	for (const r of rows) {
 		const rate = (r.accepted / r.wallMs) * 1000;
 		const ofCap = cap ? ` (${((rate / cap) * 100).toFixed(0)} % of cap)` : '';
-		lines.push(`| ${r.name} | ${rate.toFixed(1)}${ofCap} | ${(r.wallMs / 1000).toFixed(2)} | ${r.cpuMsPerItem.toFixed(3)} | ${r.rssGrowthMb.toFixed(1)} | ${r.ok} | ${r.accepted} | ${r.rateLimited} | ${r.maxConnections} | ${r.failed} |`);
+		lines.push(
+			`| ${r.name} | ${rate.toFixed(1)}${ofCap} | ${(r.wallMs / 1000).toFixed(2)} | ${r.cpuMsPerItem.toFixed(3)} | ${r.rssGrowthMb.toFixed(1)} | ${r.ok} | ${r.accepted} | ${r.rateLimited} | ${r.maxConnections} | ${r.failed} |`,
+		);
 	}
 	return lines.join('\n');
 }
@@ -126,8 +158,12 @@ const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
 
 beforeAll(async () => {
 	engine = await Engine.load();
-	sim = fork(path.join(__dirname, '../test/sandbox/serve.js'), ['oneMsg', '0', TOKEN], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-	simUrl = await new Promise<string>((resolve) => sim.once('message', (url) => resolve(String(url))));
+	sim = fork(path.join(__dirname, '../test/sandbox/serve.js'), ['oneMsg', '0', TOKEN], {
+		stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+	});
+	simUrl = await new Promise<string>((resolve) =>
+		sim.once('message', (url) => resolve(String(url))),
+	);
 });
 afterAll(() => sim.kill());
 
@@ -138,26 +174,51 @@ it('prints the benchmark', async () => {
 	const a = [
 		await measure('ours (1MSG node, cap 80/s)', N, oursWorkflow(N, { maxPerSecond: 80 }), capped),
 		await measure('HTTP Request 4.2, default', N, httpRequestWorkflow(N), capped),
-		await measure('HTTP Request 4.2, batching 80/1000 ms', N, httpRequestWorkflow(N, { batchSize: 80, batchInterval: 1000 }), capped),
+		await measure(
+			'HTTP Request 4.2, batching 80/1000 ms',
+			N,
+			httpRequestWorkflow(N, { batchSize: 80, batchInterval: 1000 }),
+			capped,
+		),
 	];
 	out.push(table(`${N} items, 50 ms latency, server cap 80 msg/s`, a, 80));
-	out.push(`ours / HTTP Request batching, items/s: ${ratio(a[0].accepted / a[0].wallMs, a[2].accepted / a[2].wallMs)}`);
+	out.push(
+		`ours / HTTP Request batching, items/s: ${ratio(a[0].accepted / a[0].wallMs, a[2].accepted / a[2].wallMs)}`,
+	);
 
 	const open = { latencyMs: 50, limit: 0, chaos: {} };
 	const b = [
-		await measure('ours (concurrency 32, no cap)', N, oursWorkflow(N, { concurrency: 32, maxPerSecond: 0 }), open),
+		await measure(
+			'ours (concurrency 32, no cap)',
+			N,
+			oursWorkflow(N, { concurrency: 32, maxPerSecond: 0 }),
+			open,
+		),
 		await measure('HTTP Request 4.2, default', N, httpRequestWorkflow(N), open),
 	];
-	out.push(table(`${N} items, 50 ms latency, no cap (physical limit 32 / 50 ms = 640 msg/s for ours)`, b));
-	out.push(`ours / HTTP Request, items/s: ${ratio(b[0].accepted / b[0].wallMs, b[1].accepted / b[1].wallMs)}; connections: ${b[0].maxConnections} vs ${b[1].maxConnections}`);
+	out.push(
+		table(`${N} items, 50 ms latency, no cap (physical limit 32 / 50 ms = 640 msg/s for ours)`, b),
+	);
+	out.push(
+		`ours / HTTP Request, items/s: ${ratio(b[0].accepted / b[0].wallMs, b[1].accepted / b[1].wallMs)}; connections: ${b[0].maxConnections} vs ${b[1].maxConnections}`,
+	);
 
 	const fast = { latencyMs: 0, limit: 0, chaos: {} };
 	const c = [
-		await measure('ours (concurrency 32, no cap)', N_CPU, oursWorkflow(N_CPU, { concurrency: 32, maxPerSecond: 0 }), fast),
+		await measure(
+			'ours (concurrency 32, no cap)',
+			N_CPU,
+			oursWorkflow(N_CPU, { concurrency: 32, maxPerSecond: 0 }),
+			fast,
+		),
 		await measure('HTTP Request 4.2, default', N_CPU, httpRequestWorkflow(N_CPU), fast),
 	];
-	out.push(table(`${N_CPU} items, 0 ms latency (CPU and memory of the whole workflow in this process)`, c));
-	out.push(`ours / HTTP Request: CPU per item ${ratio(c[0].cpuMsPerItem, c[1].cpuMsPerItem)}, RSS growth ${ratio(c[0].rssGrowthMb, c[1].rssGrowthMb)}`);
+	out.push(
+		table(`${N_CPU} items, 0 ms latency (CPU and memory of the whole workflow in this process)`, c),
+	);
+	out.push(
+		`ours / HTTP Request: CPU per item ${ratio(c[0].cpuMsPerItem, c[1].cpuMsPerItem)}, RSS growth ${ratio(c[0].rssGrowthMb, c[1].rssGrowthMb)}`,
+	);
 
 	process.stdout.write(out.join('\n') + '\n');
 });

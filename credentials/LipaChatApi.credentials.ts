@@ -39,6 +39,15 @@ export class LipaChatApi implements ICredentialType {
 				'Your WhatsApp Business number, or the LipaChat sandbox number +254110090747, with country code',
 		},
 		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the WhatsApp Status Trigger: a long random string you choose. The callback URL pasted in the LipaChat dashboard ends in ?secret= and this value, so nobody else can post statuses to it.',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

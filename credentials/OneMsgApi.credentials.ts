@@ -11,7 +11,10 @@ export class OneMsgApi implements ICredentialType {
 
 	displayName = '1MSG API';
 
-	icon: Icon = { light: 'file:../nodes/OneMsg/oneMsg.svg', dark: 'file:../nodes/OneMsg/oneMsg.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/OneMsg/oneMsg.svg',
+		dark: 'file:../nodes/OneMsg/oneMsg.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.1msg.io/';
 

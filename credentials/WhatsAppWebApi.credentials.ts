@@ -50,6 +50,15 @@ export class WhatsAppWebApi implements ICredentialType {
 			description:
 				'Sent as X-Device-Id. Needed when several devices are logged in to the server; a node can override it.',
 		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Only for the WhatsApp Status Trigger: the server's WHATSAPP_WEBHOOK_SECRET (GOWA's default is \"secret\"; set your own). The trigger checks each webhook's X-Hub-Signature-256 with it.",
+		},
 	];
 
 	authenticate: IAuthenticateGeneric = {

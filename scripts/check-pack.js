@@ -6,7 +6,9 @@
 const { execFileSync } = require('child_process');
 const pkg = require('../package.json');
 
-const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
+const [pack] = JSON.parse(
+	execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }),
+);
 const files = new Set(pack.files.map((f) => f.path));
 const problems = [];
 for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
@@ -16,10 +18,16 @@ for (const node of pkg.n8n.nodes) {
 	const base = node.replace(/\.node\.js$/, '');
 	if (!files.has(`${base}.node.json`)) problems.push(`missing codex: ${base}.node.json`);
 }
-if (!files.has('dist/nodes/shared/vendor/libphonenumber.js')) problems.push('libphonenumber-js is not bundled');
-if (Object.keys(pkg.dependencies ?? {}).length > 0) problems.push('runtime dependencies are not allowed');
+for (const vendored of ['libphonenumber', 'zod']) {
+	if (!files.has(`dist/nodes/shared/vendor/${vendored}.js`))
+		problems.push(`${vendored} is not bundled`);
+}
+if (Object.keys(pkg.dependencies ?? {}).length > 0)
+	problems.push('runtime dependencies are not allowed');
 if (problems.length) {
 	console.error(problems.join('\n'));
 	process.exit(1);
 }
-console.log(`package ok: ${pack.filename}, ${pack.files.length} files, ${pkg.n8n.nodes.length} nodes, ${pkg.n8n.credentials.length} credentials`);
+console.log(
+	`package ok: ${pack.filename}, ${pack.files.length} files, ${pkg.n8n.nodes.length} nodes, ${pkg.n8n.credentials.length} credentials`,
+);

@@ -29,7 +29,12 @@ beforeAll(async () => {
 	engine = await Engine.load();
 });
 
-async function runWithChaos(sim: Simulator, type: string, credentialType: string, credentials: object) {
+async function runWithChaos(
+	sim: Simulator,
+	type: string,
+	credentialType: string,
+	credentials: object,
+) {
 	sim.sessionOpen = () => true;
 	sim.chaos(chaos);
 	await sim.start();
@@ -39,9 +44,19 @@ async function runWithChaos(sim: Simulator, type: string, credentialType: string
 				type,
 				credentialType,
 				continueOnFail: true,
-				parameters: { operation: 'sendContact', recipient: '={{ $json.customerPhone }}', contacts, options },
+				parameters: {
+					operation: 'sendContact',
+					recipient: '={{ $json.customerPhone }}',
+					contacts,
+					options,
+				},
 			}),
-			{ [credentialType]: { ...credentials, baseUrl: credentialType === 'lipaChatApi' ? `${sim.url}/api/v1` : sim.url } },
+			{
+				[credentialType]: {
+					...credentials,
+					baseUrl: credentialType === 'lipaChatApi' ? `${sim.url}/api/v1` : sim.url,
+				},
+			},
 		);
 		expect(result.error).toBeUndefined();
 		return result.items('Send');
@@ -59,7 +74,8 @@ function expectOneOutcomePerItem(items: Awaited<ReturnType<typeof runWithChaos>>
 			expect(item.json.status).toBe('accepted');
 			expect(item.json.to).toBe(orders[index].customerPhone);
 		} else {
-			if (!/^(outcomeUnknown|rateLimited|serverError)$/.test(String(item.json.reason))) throw new Error(JSON.stringify(item.json));
+			if (!/^(outcomeUnknown|rateLimited|serverError)$/.test(String(item.json.reason)))
+				throw new Error(JSON.stringify(item.json));
 		}
 	});
 	const recipients = sim.accepted.map((a) => String(a.to).split('@')[0]);
@@ -73,7 +89,10 @@ function expectOneOutcomePerItem(items: Awaited<ReturnType<typeof runWithChaos>>
 describe('1,000 items under 429s, 503s and dropped connections', () => {
 	it('1MSG: at most one message per item; unknown outcomes fail instead of being re-sent', async () => {
 		const sim = new OneMsgSimulator({ channelId: '1', token: 't0ken-1msg' });
-		const items = await runWithChaos(sim, 'oneMsg', 'oneMsgApi', { token: 't0ken-1msg', channelId: '1' });
+		const items = await runWithChaos(sim, 'oneMsg', 'oneMsgApi', {
+			token: 't0ken-1msg',
+			channelId: '1',
+		});
 		const ok = expectOneOutcomePerItem(items, sim);
 		const unknown = items.filter((i) => i.json.reason === 'outcomeUnknown');
 		expect(unknown.length).toBeGreaterThan(0);
@@ -93,7 +112,10 @@ describe('1,000 items under 429s, 503s and dropped connections', () => {
 
 	it('LipaChat: retries with the same messageId until all 1,000 are accepted exactly once', async () => {
 		const sim = new LipaChatSimulator({ apiKey: 'k3y-lipa', senderNumber: '254110090747' });
-		const items = await runWithChaos(sim, 'lipaChat', 'lipaChatApi', { apiKey: 'k3y-lipa', senderNumber: '254110090747' });
+		const items = await runWithChaos(sim, 'lipaChat', 'lipaChatApi', {
+			apiKey: 'k3y-lipa',
+			senderNumber: '254110090747',
+		});
 		expect(expectOneOutcomePerItem(items, sim)).toBe(ITEMS);
 		expect(sim.accepted).toHaveLength(ITEMS);
 		expect(sim.stats.rateLimited).toBeGreaterThan(100);

@@ -4,6 +4,7 @@ import { InputError } from '../nodes/shared/errors';
 import { parsePhone } from '../nodes/shared/phone';
 import { lipaChatMessageId } from '../nodes/shared/providers/lipaChat';
 import { oneMsgChannelId } from '../nodes/shared/providers/oneMsg';
+import { parseOneMsgWebhookUrls } from '../nodes/shared/providers/oneMsgWebhook';
 import { redact, retryAfterMs } from '../nodes/shared/transport';
 
 describe('parsePhone', () => {
@@ -19,31 +20,51 @@ describe('parsePhone', () => {
 		expect(parsePhone(raw, 'Recipient', country)).toEqual({ e164, digits: e164.slice(1) });
 	});
 
-	it.each([['12345'], ['0901234567'], ['not a phone'], [''], [null]])('rejects %p naming the field', (raw) => {
-		expect(() => parsePhone(raw, 'Recipient')).toThrow(InputError);
-		try {
-			parsePhone(raw, 'Recipient');
-		} catch (error) {
-			expect((error as InputError).field).toBe('Recipient');
-			expect((error as InputError).hint).toContain('+12025550199');
-		}
-	});
+	it.each([['12345'], ['0901234567'], ['not a phone'], [''], [null]])(
+		'rejects %p naming the field',
+		(raw) => {
+			expect(() => parsePhone(raw, 'Recipient')).toThrow(InputError);
+			try {
+				parsePhone(raw, 'Recipient');
+			} catch (error) {
+				expect((error as InputError).field).toBe('Recipient');
+				expect((error as InputError).hint).toContain('+12025550199');
+			}
+		},
+	);
 
 	it('rejects an unknown default country', () => {
-		expect(() => parsePhone('0901234567', 'Recipient', 'XX')).toThrow('"Default Country" is not a known country code: "XX"');
+		expect(() => parsePhone('0901234567', 'Recipient', 'XX')).toThrow(
+			'"Default Country" is not a known country code: "XX"',
+		);
 	});
 });
 
 describe('readContactCards', () => {
 	it('names the contact whose name is empty', () => {
-		const contacts = { contact: [{ formattedName: 'A', phones: { phone: [{ number: '+12025550199' }] } }, { formattedName: '  ', phones: { phone: [] } }] };
+		const contacts = {
+			contact: [
+				{ formattedName: 'A', phones: { phone: [{ number: '+12025550199' }] } },
+				{ formattedName: '  ', phones: { phone: [] } },
+			],
+		};
 		expect(() => readContactCards(contacts)).toThrow('Contact 2: "Full Name" is empty');
 	});
 
 	it('rejects a card without phones and a malformed birthday', () => {
-		expect(() => readContactCards({ contact: [{ formattedName: 'A' }] })).toThrow('Contact ("A") has no phone number');
+		expect(() => readContactCards({ contact: [{ formattedName: 'A' }] })).toThrow(
+			'Contact ("A") has no phone number',
+		);
 		expect(() =>
-			readContactCards({ contact: [{ formattedName: 'A', phones: { phone: [{ number: '+12025550199' }] }, details: { birthday: '31/05/1990' } }] }),
+			readContactCards({
+				contact: [
+					{
+						formattedName: 'A',
+						phones: { phone: [{ number: '+12025550199' }] },
+						details: { birthday: '31/05/1990' },
+					},
+				],
+			}),
 		).toThrow('"Birthday" must be a date in YYYY-MM-DD format, got "31/05/1990"');
 	});
 });
@@ -76,5 +97,20 @@ describe('provider helpers', () => {
 		expect(oneMsgChannelId({ token, channelId: '' })).toBe('998877');
 		expect(oneMsgChannelId({ token, channelId: '42' })).toBe('42');
 		expect(() => oneMsgChannelId({ token: 'opaque', channelId: '' })).toThrow('Channel ID');
+	});
+});
+
+describe('parseOneMsgWebhookUrls', () => {
+	it.each([
+		[{ webhookUrl: 'https://a.example/x' }, ['https://a.example/x']],
+		[
+			{ webhookUrl: 'https://a.example/x, https://b.example/y' },
+			['https://a.example/x', 'https://b.example/y'],
+		],
+		[{ webhookUrl: ['https://a.example/x', ''] }, ['https://a.example/x']],
+		[{ webhookUrl: null }, []],
+		[{}, []],
+	])('reads %j', (body, urls) => {
+		expect(parseOneMsgWebhookUrls(body as never)).toEqual(urls);
 	});
 });

@@ -6,7 +6,12 @@ const API_KEY = 'sim-lipachat-key-Q7pL2';
 const sim = new LipaChatSimulator({ apiKey: API_KEY, senderNumber: '254110090747' });
 let engine: Engine;
 const credentials = (overrides: object = {}) => ({
-	lipaChatApi: { apiKey: API_KEY, senderNumber: '+254 110 090747', baseUrl: `${sim.url}/api/v1`, ...overrides },
+	lipaChatApi: {
+		apiKey: API_KEY,
+		senderNumber: '+254 110 090747',
+		baseUrl: `${sim.url}/api/v1`,
+		...overrides,
+	},
 });
 
 const specialistParameters = (options: object = {}) => ({
@@ -16,7 +21,9 @@ const specialistParameters = (options: object = {}) => ({
 		contact: [
 			{
 				formattedName: '={{ $json.specialist.name }}',
-				phones: { phone: [{ number: '={{ $json.specialist.phone }}', type: 'CELL', onWhatsApp: true }] },
+				phones: {
+					phone: [{ number: '={{ $json.specialist.phone }}', type: 'CELL', onWhatsApp: true }],
+				},
 			},
 		],
 	},
@@ -27,7 +34,11 @@ const ticket = (customerPhone: string) => ({
 	specialist: { name: 'Jane Specialist', phone: '+254712345678' },
 });
 
-function run(orders: object[], parameters: object = specialistParameters(), opts: { continueOnFail?: boolean; credentials?: object } = {}) {
+function run(
+	orders: object[],
+	parameters: object = specialistParameters(),
+	opts: { continueOnFail?: boolean; credentials?: object } = {},
+) {
 	return engine.run(
 		orderWorkflow(orders, {
 			type: 'lipaChat',
@@ -102,13 +113,19 @@ describe('LipaChat Send Contact in the n8n engine', () => {
 
 		sim.reset();
 		sim.customerWrote('254722000111');
-		const explicit = await run([{ ...ticket('254722000111'), id: 'order-10482' }], specialistParameters({ messageId: '={{ $json.id }}' }));
+		const explicit = await run(
+			[{ ...ticket('254722000111'), id: 'order-10482' }],
+			specialistParameters({ messageId: '={{ $json.id }}' }),
+		);
 		expect(sim.sends('/whatsapp/contact')[0].body.messageId).toBe('order-10482');
 		expect(explicit.items('Send')[0].json.messageId).toBe('order-10482');
 	});
 
 	it('retries a 503 with the same message id, so the customer gets one message', async () => {
-		sim.fail({ status: 503, body: { status: 'error', message: 'Service Unavailable', errors: null } });
+		sim.fail({
+			status: 503,
+			body: { status: 'error', message: 'Service Unavailable', errors: null },
+		});
 		sim.fail({ drop: 'after' });
 		const result = await run([ticket('254722000111')]);
 		expect(result.error).toBeUndefined();
@@ -150,8 +167,18 @@ describe('LipaChat Send Contact in the n8n engine', () => {
 	});
 
 	it("shows LipaChat's own error message", async () => {
-		sim.fail({ status: 200, body: { status: 'error', message: 'Insufficient balance', errors: ['Insufficient balance'], data: null } });
-		const result = await run([ticket('254722000111')], specialistParameters(), { continueOnFail: true });
+		sim.fail({
+			status: 200,
+			body: {
+				status: 'error',
+				message: 'Insufficient balance',
+				errors: ['Insufficient balance'],
+				data: null,
+			},
+		});
+		const result = await run([ticket('254722000111')], specialistParameters(), {
+			continueOnFail: true,
+		});
 		expect(result.items('Send')[0].json).toMatchObject({
 			error: 'LipaChat: Insufficient balance (item 0)',
 			reason: 'rejected',
@@ -160,14 +187,20 @@ describe('LipaChat Send Contact in the n8n engine', () => {
 
 	it('reports a wrong API key as an auth error and never shows the key', async () => {
 		const wrong = 'wrong-lipachat-key-8812';
-		const result = await run([ticket('254722000111')], specialistParameters(), { continueOnFail: true, credentials: { apiKey: wrong } });
+		const result = await run([ticket('254722000111')], specialistParameters(), {
+			continueOnFail: true,
+			credentials: { apiKey: wrong },
+		});
 		expect(result.items('Send')[0].json).toMatchObject({
 			error: 'LipaChat: Invalid API key [redacted] (item 0)',
 			httpCode: '401',
 			reason: 'auth',
 		});
 		expect(JSON.stringify(result.run)).not.toContain(wrong);
-		expect((await engine.testCredential('lipaChatApi', credentials({ apiKey: wrong }).lipaChatApi)).statusCode).toBe(401);
+		expect(
+			(await engine.testCredential('lipaChatApi', credentials({ apiKey: wrong }).lipaChatApi))
+				.statusCode,
+		).toBe(401);
 		expect(await engine.testCredential('lipaChatApi', credentials().lipaChatApi)).toEqual({
 			ok: true,
 			statusCode: 200,

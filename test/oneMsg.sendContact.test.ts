@@ -18,7 +18,9 @@ const courierParameters = {
 			{
 				formattedName: '={{ $json.courier.name }}',
 				firstName: '={{ $json.courier.name }}',
-				phones: { phone: [{ number: '={{ $json.courier.phone }}', type: 'CELL', onWhatsApp: false }] },
+				phones: {
+					phone: [{ number: '={{ $json.courier.phone }}', type: 'CELL', onWhatsApp: false }],
+				},
 			},
 		],
 	},
@@ -29,7 +31,11 @@ const courierOrder = (customerPhone: string, name = 'Иван Курьер', pho
 	courier: { name, phone },
 });
 
-function run(orders: object[], parameters: object = courierParameters, opts: { continueOnFail?: boolean; credentials?: object } = {}) {
+function run(
+	orders: object[],
+	parameters: object = courierParameters,
+	opts: { continueOnFail?: boolean; credentials?: object } = {},
+) {
 	return engine.run(
 		orderWorkflow(orders, {
 			type: 'oneMsg',
@@ -78,7 +84,12 @@ describe('1MSG Send Contact in the n8n engine', () => {
 					status: 'accepted',
 					to: '+12025550199',
 					sentAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
-					response: { sent: true, id: sim.accepted[0].id, message: 'Sent to 12025550199', description: '' },
+					response: {
+						sent: true,
+						id: sim.accepted[0].id,
+						message: 'Sent to 12025550199',
+						description: '',
+					},
 				},
 				pairedItem: { item: 0 },
 			},
@@ -94,7 +105,11 @@ describe('1MSG Send Contact in the n8n engine', () => {
 		const result = await run(orders);
 		expect(result.error).toBeUndefined();
 		const bodies = sim.sends('/sendContact').map((r) => r.body);
-		expect(bodies.map((b) => b.phone).sort()).toEqual(['12025550199', '447911123456', '998935551234']);
+		expect(bodies.map((b) => b.phone).sort()).toEqual([
+			'12025550199',
+			'447911123456',
+			'998935551234',
+		]);
 		const items = result.items('Send');
 		expect(items.map((i) => i.json.to)).toEqual(['+12025550199', '+447911123456', '+998935551234']);
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -128,11 +143,16 @@ describe('1MSG Send Contact in the n8n engine', () => {
 							emails: { email: [{ email: 'jane@acme.example', type: 'WORK' }] },
 							urls: { url: [{ url: 'https://acme.example/jane', type: 'WORK' }] },
 							addresses: {
-								address: [{ street: '1 Main St', city: 'Springfield', countryCode: 'US', type: 'WORK' }],
+								address: [
+									{ street: '1 Main St', city: 'Springfield', countryCode: 'US', type: 'WORK' },
+								],
 							},
 						},
 					},
-					{ formattedName: 'Support Desk', phones: { phone: [{ number: '+12025550100', type: 'MAIN', onWhatsApp: true }] } },
+					{
+						formattedName: 'Support Desk',
+						phones: { phone: [{ number: '+12025550100', type: 'MAIN', onWhatsApp: true }] },
+					},
 				],
 			},
 			options: { defaultCountry: 'US' },
@@ -143,7 +163,12 @@ describe('1MSG Send Contact in the n8n engine', () => {
 			phone: '12025550199',
 			contacts: [
 				{
-					name: { formatted_name: 'Jane Specialist', first_name: 'Jane', last_name: 'Specialist', prefix: 'Dr.' },
+					name: {
+						formatted_name: 'Jane Specialist',
+						first_name: 'Jane',
+						last_name: 'Specialist',
+						prefix: 'Dr.',
+					},
 					phones: [
 						{ phone: '+12025550150', type: 'WORK', wa_id: '12025550150' },
 						{ phone: '+12025550151', type: 'CELL' },
@@ -151,7 +176,9 @@ describe('1MSG Send Contact in the n8n engine', () => {
 					emails: [{ email: 'jane@acme.example', type: 'WORK' }],
 					org: { company: 'Acme Support', title: 'Escalations' },
 					urls: [{ url: 'https://acme.example/jane', type: 'WORK' }],
-					addresses: [{ street: '1 Main St', city: 'Springfield', country_code: 'US', type: 'WORK' }],
+					addresses: [
+						{ street: '1 Main St', city: 'Springfield', country_code: 'US', type: 'WORK' },
+					],
 					birthday: '1990-05-31',
 				},
 				{
@@ -172,7 +199,11 @@ describe('1MSG Send Contact in the n8n engine', () => {
 	});
 
 	it('reads the channel ID from the token when the credential leaves it empty', async () => {
-		const jwtToken = ['eyJhbGciOiJIUzI1NiJ9', Buffer.from(JSON.stringify({ instanceId: 'instance123456' })).toString('base64url'), 'c2ln'].join('.');
+		const jwtToken = [
+			'eyJhbGciOiJIUzI1NiJ9',
+			Buffer.from(JSON.stringify({ instanceId: 'instance123456' })).toString('base64url'),
+			'c2ln',
+		].join('.');
 		sim.token = jwtToken;
 		try {
 			const result = await run([courierOrder('+12025550199')], courierParameters, {
@@ -180,7 +211,9 @@ describe('1MSG Send Contact in the n8n engine', () => {
 			});
 			expect(result.error).toBeUndefined();
 			expect(sim.sends('/sendContact')[0].path).toBe('/123456/sendContact');
-			expect(await engine.testCredential('oneMsgApi', { token: jwtToken, baseUrl: sim.url })).toEqual({
+			expect(
+				await engine.testCredential('oneMsgApi', { token: jwtToken, baseUrl: sim.url }),
+			).toEqual({
 				ok: true,
 				statusCode: 200,
 				url: `${sim.url}/123456/status`,
@@ -191,7 +224,11 @@ describe('1MSG Send Contact in the n8n engine', () => {
 	});
 
 	it('rejects an invalid phone before any request, naming the item, field, value and fix', async () => {
-		const orders = [courierOrder('+12025550199'), courierOrder('12345'), courierOrder('+447911123456')];
+		const orders = [
+			courierOrder('+12025550199'),
+			courierOrder('12345'),
+			courierOrder('+447911123456'),
+		];
 		const result = await run(orders);
 		expect(result.error?.message).toBe('"Recipient" is not a valid phone number: "12345" (item 1)');
 		expect(result.error?.description).toBe(
@@ -201,7 +238,11 @@ describe('1MSG Send Contact in the n8n engine', () => {
 	});
 
 	it('with Continue On Fail, turns the bad item into an error item and sends the others', async () => {
-		const orders = [courierOrder('+12025550199'), courierOrder('+12025550199', 'Bad Phone', '555'), courierOrder('+447911123456')];
+		const orders = [
+			courierOrder('+12025550199'),
+			courierOrder('+12025550199', 'Bad Phone', '555'),
+			courierOrder('+447911123456'),
+		];
 		const result = await run(orders, courierParameters, { continueOnFail: true });
 		expect(result.error).toBeUndefined();
 		const items = result.items('Send');
@@ -209,7 +250,8 @@ describe('1MSG Send Contact in the n8n engine', () => {
 		expect(items[1]).toEqual({
 			json: {
 				error: '"Contact → Phone 1" is not a valid phone number: "555" (item 1)',
-				description: 'Use the international format, e.g. +12025550199, or set "Default Country" in the options.',
+				description:
+					'Use the international format, e.g. +12025550199, or set "Default Country" in the options.',
 			},
 			pairedItem: { item: 1 },
 		});
@@ -219,7 +261,9 @@ describe('1MSG Send Contact in the n8n engine', () => {
 	});
 
 	it('says plainly that the 24-hour window is closed', async () => {
-		const result = await run([courierOrder('+12025550123')], courierParameters, { continueOnFail: true });
+		const result = await run([courierOrder('+12025550123')], courierParameters, {
+			continueOnFail: true,
+		});
 		expect(result.items('Send')[0].json).toEqual({
 			error:
 				'The customer has not written in the last 24 hours, so WhatsApp closed the session: send an approved template first (1MSG: Message failed to send because more than 24 hours have passed since the customer last replied to this number.) (item 0)',
@@ -232,9 +276,14 @@ describe('1MSG Send Contact in the n8n engine', () => {
 	});
 
 	it('turns 1MSG "sent: false" into an error with 1MSG\'s own message', async () => {
-		sim.fail({ status: 200, body: { sent: false, message: 'Recipient is not a valid WhatsApp user' } });
+		sim.fail({
+			status: 200,
+			body: { sent: false, message: 'Recipient is not a valid WhatsApp user' },
+		});
 		const result = await run([courierOrder('+12025550199')]);
-		expect(result.error?.message).toBe('1MSG did not send the message: Recipient is not a valid WhatsApp user (item 0)');
+		expect(result.error?.message).toBe(
+			'1MSG did not send the message: Recipient is not a valid WhatsApp user (item 0)',
+		);
 	});
 
 	it('reports a wrong token as an auth error and never shows the token', async () => {
@@ -249,10 +298,18 @@ describe('1MSG Send Contact in the n8n engine', () => {
 		expect(json.error).toBe('1MSG: Wrong token: [redacted] (item 0)');
 		expect(JSON.stringify(result.run)).not.toContain(wrong);
 
-		const failed = await run([courierOrder('+12025550199')], courierParameters, { credentials: { token: wrong } });
+		const failed = await run([courierOrder('+12025550199')], courierParameters, {
+			credentials: { token: wrong },
+		});
 		expect(failed.error?.message).toBe('1MSG: Wrong token: [redacted] (item 0)');
 		expect(JSON.stringify(failed.run)).not.toContain(wrong);
-		expect(await engine.testCredential('oneMsgApi', { token: wrong, channelId: '123456', baseUrl: sim.url })).toMatchObject({
+		expect(
+			await engine.testCredential('oneMsgApi', {
+				token: wrong,
+				channelId: '123456',
+				baseUrl: sim.url,
+			}),
+		).toMatchObject({
 			ok: false,
 			statusCode: 401,
 		});

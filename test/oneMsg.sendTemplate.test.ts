@@ -14,7 +14,12 @@ const editor = (parameters: object) => ({ ...parameters }) as never;
 const partnerParameters = {
 	operation: 'sendTemplate',
 	recipient: '={{ $json.partnerPhone }}',
-	template: { __rl: true, mode: 'list', value: '1046000000000001', cachedResultName: 'partner_delivery (en)' },
+	template: {
+		__rl: true,
+		mode: 'list',
+		value: '1046000000000001',
+		cachedResultName: 'partner_delivery (en)',
+	},
 	variables: {
 		mappingMode: 'defineBelow',
 		value: {
@@ -39,7 +44,8 @@ const seedDelivery = {
 const seedFilledIn =
 	'Hello, North Distributor LLC! Order #10482 for "Wireless headphones" has been delivered to your partner pickup point. Accepted today at 11:20 AM at the partner warehouse..\n\n[Handoff details]';
 
-const templateListRequests = () => sim.received.filter((r) => r.method === 'GET' && r.path === '/123456/templates');
+const templateListRequests = () =>
+	sim.received.filter((r) => r.method === 'GET' && r.path === '/123456/templates');
 
 beforeAll(async () => {
 	engine = await Engine.load();
@@ -50,7 +56,9 @@ beforeEach(() => sim.reset());
 
 describe('1MSG template picker (editor methods run in n8n-core)', () => {
 	it('lists every approved template from all pages as name + language, and searches them', async () => {
-		const list = await engine.listSearch('oneMsg', 'searchTemplates', editor(partnerParameters), { oneMsgApi: credentials() });
+		const list = await engine.listSearch('oneMsg', 'searchTemplates', editor(partnerParameters), {
+			oneMsgApi: credentials(),
+		});
 		expect(list.results).toEqual([
 			{ name: 'courier_assigned (en_US)', value: 'courier_assigned@en_US', description: 'UTILITY' },
 			{ name: 'order_update (en)', value: '1046000000000003', description: 'UTILITY' },
@@ -62,23 +70,39 @@ describe('1MSG template picker (editor methods run in n8n-core)', () => {
 		expect(templateListRequests().map((r) => r.query.offset)).toEqual(['0', '2', '4', '6']);
 		expect(templateListRequests()[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
 
-		const search = await engine.listSearch('oneMsg', 'searchTemplates', editor(partnerParameters), { oneMsgApi: credentials() }, 'PARTNER');
-		expect(search.results.map((r) => r.name)).toEqual(['partner_delivery (en)', 'partner_delivery (es)']);
+		const search = await engine.listSearch(
+			'oneMsg',
+			'searchTemplates',
+			editor(partnerParameters),
+			{ oneMsgApi: credentials() },
+			'PARTNER',
+		);
+		expect(search.results.map((r) => r.name)).toEqual([
+			'partner_delivery (en)',
+			'partner_delivery (es)',
+		]);
 	});
 
 	it('says why the list cannot load, without the token 1MSG echoed back', async () => {
 		const wrong = { ...credentials(), token: 'wrong-token-Secret42' };
-		await expect(engine.listSearch('oneMsg', 'searchTemplates', editor(partnerParameters), { oneMsgApi: wrong })).rejects.toThrow(
-			"1MSG could not list the channel's templates: Wrong token: [redacted]",
-		);
+		await expect(
+			engine.listSearch('oneMsg', 'searchTemplates', editor(partnerParameters), {
+				oneMsgApi: wrong,
+			}),
+		).rejects.toThrow("1MSG could not list the channel's templates: Wrong token: [redacted]");
 	});
 
 	it('maps one field per placeholder of body, text header and link button, none for static buttons', async () => {
 		const fieldsOf = async (template: object) =>
 			(
-				await engine.resourceMapperFields('oneMsg', 'getTemplateVariables', editor({ ...partnerParameters, template }), {
-					oneMsgApi: credentials(),
-				})
+				await engine.resourceMapperFields(
+					'oneMsg',
+					'getTemplateVariables',
+					editor({ ...partnerParameters, template }),
+					{
+						oneMsgApi: credentials(),
+					},
+				)
 			).fields.map((f) => [f.id, f.displayName, f.required]);
 
 		expect(await fieldsOf({ __rl: true, mode: 'list', value: '1046000000000003' })).toEqual([
@@ -141,7 +165,12 @@ describe('1MSG Send Template in the n8n engine', () => {
 					template: 'partner_delivery',
 					language: 'en',
 					preview: seedFilledIn,
-					response: { sent: true, message: 'Sent to 998901234567', id: sim.accepted[0].id, description: '' },
+					response: {
+						sent: true,
+						message: 'Sent to 998901234567',
+						id: sim.accepted[0].id,
+						description: '',
+					},
 				},
 				pairedItem: { item: 0 },
 			},
@@ -154,15 +183,31 @@ describe('1MSG Send Template in the n8n engine', () => {
 			template: { __rl: true, mode: 'list', value: '1046000000000003' },
 			variables: {
 				mappingMode: 'defineBelow',
-				value: { header_1: '=#{{ $json.orderNumber }}', body_1: '={{ $json.partner }}', body_2: 'on its way', button_0_1: '={{ $json.orderNumber }}' },
+				value: {
+					header_1: '=#{{ $json.orderNumber }}',
+					body_1: '={{ $json.partner }}',
+					body_2: 'on its way',
+					button_0_1: '={{ $json.orderNumber }}',
+				},
 			},
 		};
 		const result = await run([seedDelivery], parameters);
 		expect(result.error).toBeUndefined();
 		expect(sim.sends('/sendTemplate')[0].body.params).toEqual([
 			{ type: 'header', parameters: [{ type: 'text', text: '#10482' }] },
-			{ type: 'body', parameters: [{ type: 'text', text: 'North Distributor LLC' }, { type: 'text', text: 'on its way' }] },
-			{ type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: '10482' }] },
+			{
+				type: 'body',
+				parameters: [
+					{ type: 'text', text: 'North Distributor LLC' },
+					{ type: 'text', text: 'on its way' },
+				],
+			},
+			{
+				type: 'button',
+				sub_type: 'url',
+				index: '0',
+				parameters: [{ type: 'text', text: '10482' }],
+			},
 		]);
 		expect(result.items('Send')[0].json.preview).toBe(
 			'Order #10482\n\nHi North Distributor LLC, your order is on its way.\n\nReply STOP to opt out\n\n[Track] [Call me]',
@@ -183,16 +228,33 @@ describe('1MSG Send Template in the n8n engine', () => {
 		expect((await run([seedDelivery], spanish)).error).toBeUndefined();
 		expect((await run([seedDelivery], courier)).error).toBeUndefined();
 		const [es, en] = sim.sends('/sendTemplate').map((r) => r.body);
-		expect([es.template, es.namespace, es.language]).toEqual(['partner_delivery', NAMESPACE, { policy: 'deterministic', code: 'es' }]);
-		expect([en.template, en.namespace, en.language.code]).toEqual(['courier_assigned', NAMESPACE, 'en_US']);
+		expect([es.template, es.namespace, es.language]).toEqual([
+			'partner_delivery',
+			NAMESPACE,
+			{ policy: 'deterministic', code: 'es' },
+		]);
+		expect([en.template, en.namespace, en.language.code]).toEqual([
+			'courier_assigned',
+			NAMESPACE,
+			'en_US',
+		]);
 	});
 
 	it('asks for the language when a name exists in several, and sends typed overrides as they are', async () => {
-		const ambiguous = await run([seedDelivery], { ...partnerParameters, template: { __rl: true, mode: 'name', value: 'partner_delivery' } });
+		const ambiguous = await run([seedDelivery], {
+			...partnerParameters,
+			template: { __rl: true, mode: 'name', value: 'partner_delivery' },
+		});
 		expect(ambiguous.error?.message).toBe('Template "partner_delivery" exists in en, es (item 0)');
-		expect(ambiguous.error?.description).toBe('Set "Language" to the one to send, or pick the template from the list.');
+		expect(ambiguous.error?.description).toBe(
+			'Set "Language" to the one to send, or pick the template from the list.',
+		);
 
-		const overridden = await run([seedDelivery], { ...partnerParameters, namespace: 'other_namespace' }, { continueOnFail: true });
+		const overridden = await run(
+			[seedDelivery],
+			{ ...partnerParameters, namespace: 'other_namespace' },
+			{ continueOnFail: true },
+		);
 		expect(sim.sends('/sendTemplate')[0].body.namespace).toBe('other_namespace');
 		expect(overridden.items('Send')[0].json).toMatchObject({
 			error: '1MSG: (#132001) Template name does not exist in the translation (item 0)',
@@ -202,22 +264,37 @@ describe('1MSG Send Template in the n8n engine', () => {
 	});
 
 	it('stops an item with a missing variable before sending, naming the field; other items go on', async () => {
-		const orders = [seedDelivery, { ...seedDelivery, product: '  ' }, { ...seedDelivery, orderNumber: '10483' }];
+		const orders = [
+			seedDelivery,
+			{ ...seedDelivery, product: '  ' },
+			{ ...seedDelivery, orderNumber: '10483' },
+		];
 		const result = await run(orders, partnerParameters, { continueOnFail: true });
 		const items = result.items('Send');
 		expect(items.map((i) => i.json.status)).toEqual(['accepted', undefined, 'accepted']);
 		expect(items[1]).toEqual({
 			json: {
-				error: 'Variable "Body {{3}}" of template "partner_delivery" is empty; the template needs all 4 variable(s) (item 1)',
-				description: 'Map a value to "Body {{3}}" under "Variables". WhatsApp rejects a template with a missing or empty variable.',
+				error:
+					'Variable "Body {{3}}" of template "partner_delivery" is empty; the template needs all 4 variable(s) (item 1)',
+				description:
+					'Map a value to "Body {{3}}" under "Variables". WhatsApp rejects a template with a missing or empty variable.',
 			},
 			pairedItem: { item: 1 },
 		});
-		expect(sim.sends('/sendTemplate').map((r) => r.body.params[0].parameters[1].text)).toEqual(['10482', '10483']);
+		expect(sim.sends('/sendTemplate').map((r) => r.body.params[0].parameters[1].text)).toEqual([
+			'10482',
+			'10483',
+		]);
 	});
 
 	it('catches values mapped to placeholders the template no longer has', async () => {
-		const stale = { ...partnerParameters, variables: { mappingMode: 'defineBelow', value: { ...partnerParameters.variables.value, body_5: 'extra' } } };
+		const stale = {
+			...partnerParameters,
+			variables: {
+				mappingMode: 'defineBelow',
+				value: { ...partnerParameters.variables.value, body_5: 'extra' },
+			},
+		};
 		const result = await run([seedDelivery], stale);
 		expect(result.error?.message).toBe(
 			'Template "partner_delivery" (en) takes 4 variable(s), but values are mapped for body_5, which it does not have (item 0)',
@@ -226,12 +303,20 @@ describe('1MSG Send Template in the n8n engine', () => {
 	});
 
 	it('refuses a rejected or pending template with its status and reason, before sending', async () => {
-		const rejected = await run([seedDelivery], { ...partnerParameters, template: { __rl: true, mode: 'name', value: 'old_promo' } });
+		const rejected = await run([seedDelivery], {
+			...partnerParameters,
+			template: { __rl: true, mode: 'name', value: 'old_promo' },
+		});
 		expect(rejected.error?.message).toBe(
 			'Template "old_promo" (en) is REJECTED (reason: PROMOTIONAL); only approved templates can be sent (item 0)',
 		);
-		const pending = await run([seedDelivery], { ...partnerParameters, template: { __rl: true, mode: 'id', value: '1046000000000006' } });
-		expect(pending.error?.message).toBe('Template "new_offer" (en) is PENDING; only approved templates can be sent (item 0)');
+		const pending = await run([seedDelivery], {
+			...partnerParameters,
+			template: { __rl: true, mode: 'id', value: '1046000000000006' },
+		});
+		expect(pending.error?.message).toBe(
+			'Template "new_offer" (en) is PENDING; only approved templates can be sent (item 0)',
+		);
 		expect(sim.sends('/sendTemplate')).toHaveLength(0);
 	});
 });
@@ -241,11 +326,17 @@ describe('1MSG Get Message Status in the n8n engine', () => {
 
 	it('reads the latest status and its history for a message just sent', async () => {
 		sim.failDelivery('447911123456');
-		const result = await run([seedDelivery, { ...seedDelivery, partnerPhone: '+44 7911 123456' }], partnerParameters, { then: statusOfSent });
+		const result = await run(
+			[seedDelivery, { ...seedDelivery, partnerPhone: '+44 7911 123456' }],
+			partnerParameters,
+			{ then: statusOfSent },
+		);
 		expect(result.error).toBeUndefined();
 		const [delivered, failed] = result.items('Then');
 		const [first, second] = sim.accepted.map((a) => a.id);
-		expect(sim.received.filter((r) => r.path === '/123456/hookInfo').map((r) => r.query.messageId)).toEqual([first, second]);
+		expect(
+			sim.received.filter((r) => r.path === '/123456/hookInfo').map((r) => r.query.messageId),
+		).toEqual([first, second]);
 		expect(delivered).toEqual({
 			json: {
 				provider: 'oneMsg',
@@ -262,7 +353,10 @@ describe('1MSG Get Message Status in the n8n engine', () => {
 			},
 			pairedItem: { item: 0 },
 		});
-		expect(Date.parse(delivered.json.timestamp as string)).toBe(Number((delivered.json.raw as { hooks: Array<{ timestamp: string }> }).hooks[2].timestamp) * 1000);
+		expect(Date.parse(delivered.json.timestamp as string)).toBe(
+			Number((delivered.json.raw as { hooks: Array<{ timestamp: string }> }).hooks[2].timestamp) *
+				1000,
+		);
 		expect(failed.json).toMatchObject({
 			messageId: second,
 			status: 'failed',
@@ -272,9 +366,17 @@ describe('1MSG Get Message Status in the n8n engine', () => {
 	});
 
 	it('says "accepted" while 1MSG has no status yet, and names an empty Message ID', async () => {
-		const result = await run([{ id: 'wamid.unknown' }, { id: '' }], { operation: 'hookInfo', messageId: '={{ $json.id }}' }, { continueOnFail: true });
+		const result = await run(
+			[{ id: 'wamid.unknown' }, { id: '' }],
+			{ operation: 'hookInfo', messageId: '={{ $json.id }}' },
+			{ continueOnFail: true },
+		);
 		const [unknown, empty] = result.items('Send');
-		expect(unknown.json).toMatchObject({ messageId: 'wamid.unknown', status: 'accepted', history: [] });
+		expect(unknown.json).toMatchObject({
+			messageId: 'wamid.unknown',
+			status: 'accepted',
+			history: [],
+		});
 		expect(empty.json.error).toBe('"Message ID" is empty (item 1)');
 	});
 });

@@ -1,7 +1,12 @@
 // Pure helpers of the template model; the node itself is tested through the engine.
 import { parseOneMsgTemplates } from '../nodes/shared/providers/oneMsgTemplates';
 import { latestStatus } from '../nodes/shared/status';
-import { placeholdersOf, templateParams, templateVariables, type Template } from '../nodes/shared/template';
+import {
+	placeholdersOf,
+	templateParams,
+	templateVariables,
+	type Template,
+} from '../nodes/shared/template';
 
 const template = (components: Template['components']): Template => ({
 	key: 'x@en',
@@ -30,16 +35,29 @@ describe('template placeholders', () => {
 	});
 
 	it('asks for a link for a media header and sends it as that media type', () => {
-		const media = template([{ type: 'HEADER', format: 'DOCUMENT' }, { type: 'BODY', text: 'Invoice attached' }]);
+		const media = template([
+			{ type: 'HEADER', format: 'DOCUMENT' },
+			{ type: 'BODY', text: 'Invoice attached' },
+		]);
 		expect(templateVariables(media).map((v) => v.label)).toEqual(['Header document link']);
 		expect(templateParams(media, { header_media: 'https://x.example/inv.pdf' })).toEqual([
-			{ type: 'header', parameters: [{ type: 'document', document: { link: 'https://x.example/inv.pdf' } }] },
+			{
+				type: 'header',
+				parameters: [{ type: 'document', document: { link: 'https://x.example/inv.pdf' } }],
+			},
 		]);
 	});
 
 	it('reads a template whose components are not valid JSON as having none', () => {
-		const [parsed] = parseOneMsgTemplates([{ name: 'broken', language: 'en', status: 'approved', components: '{not json' }]);
-		expect(parsed).toMatchObject({ key: 'broken@en', status: 'APPROVED', components: [], namespace: undefined });
+		const [parsed] = parseOneMsgTemplates([
+			{ name: 'broken', language: 'en', status: 'approved', components: '{not json' },
+		]);
+		expect(parsed).toMatchObject({
+			key: 'broken@en',
+			status: 'APPROVED',
+			components: [],
+			namespace: undefined,
+		});
 	});
 });
 

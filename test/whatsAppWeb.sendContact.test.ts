@@ -3,10 +3,20 @@ import { orderWorkflow } from './engine/workflows';
 import { WhatsAppWebSimulator } from './sandbox/whatsAppWeb';
 
 const PASSWORD = 'gowa-pass-Hn27v';
-const sim = new WhatsAppWebSimulator({ user: 'admin', password: PASSWORD, devices: ['shop-phone'] });
+const sim = new WhatsAppWebSimulator({
+	user: 'admin',
+	password: PASSWORD,
+	devices: ['shop-phone'],
+});
 let engine: Engine;
 const credentials = (overrides: object = {}) => ({
-	whatsAppWebApi: { baseUrl: sim.url, user: 'admin', password: PASSWORD, deviceId: 'shop-phone', ...overrides },
+	whatsAppWebApi: {
+		baseUrl: sim.url,
+		user: 'admin',
+		password: PASSWORD,
+		deviceId: 'shop-phone',
+		...overrides,
+	},
 });
 
 const parameters = (options: object = {}, contacts?: object[]) => ({
@@ -27,7 +37,11 @@ const lead = (customerPhone: string) => ({
 	rep: { name: 'Michael Chen - Sales Manager', phone: '+62 898 7654 3210' },
 });
 
-function run(orders: object[], params: object = parameters(), opts: { continueOnFail?: boolean; credentials?: object } = {}) {
+function run(
+	orders: object[],
+	params: object = parameters(),
+	opts: { continueOnFail?: boolean; credentials?: object } = {},
+) {
 	return engine.run(
 		orderWorkflow(orders, {
 			type: 'whatsAppWeb',
@@ -56,7 +70,9 @@ describe('WhatsApp Web (GOWA) Send Contact in the n8n engine', () => {
 		expect(result.error).toBeUndefined();
 		const [request] = sim.sends('/send/contact');
 		expect(request.headers['x-device-id']).toBe('shop-phone');
-		expect(request.headers.authorization).toBe(`Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`);
+		expect(request.headers.authorization).toBe(
+			`Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`,
+		);
 		expect(request.body).toEqual({
 			phone: '6289685024051@s.whatsapp.net',
 			contact_name: 'Michael Chen - Sales Manager',
@@ -107,7 +123,9 @@ describe('WhatsApp Web (GOWA) Send Contact in the n8n engine', () => {
 		];
 		const result = await run([lead('6289685024051')], parameters({}, contacts));
 		expect(result.error).toBeUndefined();
-		expect(sim.sends('/send/contact').map((r) => [r.body.contact_name, r.body.contact_phone])).toEqual([
+		expect(
+			sim.sends('/send/contact').map((r) => [r.body.contact_name, r.body.contact_phone]),
+		).toEqual([
 			['Support - Acme Corp', '6281234567890'],
 			['Emergency Hotline', '6285551234567'],
 		]);
@@ -118,20 +136,30 @@ describe('WhatsApp Web (GOWA) Send Contact in the n8n engine', () => {
 
 	it('refuses a contact with two phones instead of dropping one', async () => {
 		const contacts = [
-			{ formattedName: 'Two Phones', phones: { phone: [{ number: '+6281234567890' }, { number: '+6281234567891' }] } },
+			{
+				formattedName: 'Two Phones',
+				phones: { phone: [{ number: '+6281234567890' }, { number: '+6281234567891' }] },
+			},
 		];
 		const result = await run([lead('6289685024051')], parameters({}, contacts));
-		expect(result.error?.message).toBe('WhatsApp Web (GOWA) puts one phone on a card, but "Two Phones" has 2 (item 0)');
-		expect(result.error?.description).toBe('Keep one phone per contact, or add the other numbers as separate contacts.');
+		expect(result.error?.message).toBe(
+			'WhatsApp Web (GOWA) puts one phone on a card, but "Two Phones" has 2 (item 0)',
+		);
+		expect(result.error?.description).toBe(
+			'Keep one phone per contact, or add the other numbers as separate contacts.',
+		);
 		expect(sim.received).toHaveLength(0);
 	});
 
 	it("shows GOWA's error code and message, e.g. a recipient not on WhatsApp", async () => {
 		sim.notOnWhatsApp.add('6289685024051');
-		const result = await run([lead('6289685024051'), lead('6289685024052')], parameters(), { continueOnFail: true });
+		const result = await run([lead('6289685024051'), lead('6289685024052')], parameters(), {
+			continueOnFail: true,
+		});
 		const items = result.items('Send');
 		expect(items[0].json).toMatchObject({
-			error: 'GOWA INVALID_JID: 6289685024051@s.whatsapp.net is not on whatsapp (the recipient is not on WhatsApp or the number is wrong) (item 0)',
+			error:
+				'GOWA INVALID_JID: 6289685024051@s.whatsapp.net is not on whatsapp (the recipient is not on WhatsApp or the number is wrong) (item 0)',
 			httpCode: '400',
 			reason: 'rejected',
 		});
@@ -140,7 +168,9 @@ describe('WhatsApp Web (GOWA) Send Contact in the n8n engine', () => {
 
 	it('explains DEVICE_ID_REQUIRED when several devices are logged in and none is chosen', async () => {
 		sim.devices = ['shop-phone', 'support-phone'];
-		const result = await run([lead('6289685024051')], parameters(), { credentials: { deviceId: '' } });
+		const result = await run([lead('6289685024051')], parameters(), {
+			credentials: { deviceId: '' },
+		});
 		expect(result.error?.message).toBe(
 			'GOWA DEVICE_ID_REQUIRED: device id is required when several devices are registered (several devices are logged in: set Device ID in the credential or the node) (item 0)',
 		);
@@ -148,11 +178,27 @@ describe('WhatsApp Web (GOWA) Send Contact in the n8n engine', () => {
 
 	it('reports wrong basic-auth credentials and never shows the password', async () => {
 		const wrong = 'wrong-gowa-Password-77';
-		const result = await run([lead('6289685024051')], parameters(), { continueOnFail: true, credentials: { password: wrong } });
-		expect(result.items('Send')[0].json).toMatchObject({ error: 'GOWA: Unauthorized (item 0)', httpCode: '401', reason: 'auth' });
+		const result = await run([lead('6289685024051')], parameters(), {
+			continueOnFail: true,
+			credentials: { password: wrong },
+		});
+		expect(result.items('Send')[0].json).toMatchObject({
+			error: 'GOWA: Unauthorized (item 0)',
+			httpCode: '401',
+			reason: 'auth',
+		});
 		expect(JSON.stringify(result.run)).not.toContain(wrong);
-		expect((await engine.testCredential('whatsAppWebApi', credentials({ password: wrong }).whatsAppWebApi)).statusCode).toBe(401);
-		expect((await engine.testCredential('whatsAppWebApi', credentials().whatsAppWebApi)).ok).toBe(true);
+		expect(
+			(
+				await engine.testCredential(
+					'whatsAppWebApi',
+					credentials({ password: wrong }).whatsAppWebApi,
+				)
+			).statusCode,
+		).toBe(401);
+		expect((await engine.testCredential('whatsAppWebApi', credentials().whatsAppWebApi)).ok).toBe(
+			true,
+		);
 	});
 
 	it('never re-sends after a dropped connection: the item fails as "outcome unknown"', async () => {

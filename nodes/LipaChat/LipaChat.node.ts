@@ -24,10 +24,7 @@ export class LipaChat implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'lipaChatApi', required: true }],
-		properties: [
-			operationProperty([sendContactOperation]),
-			...sendContact.description,
-		],
+		properties: [operationProperty([sendContactOperation]), ...sendContact.description],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

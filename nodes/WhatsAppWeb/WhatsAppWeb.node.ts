@@ -25,10 +25,7 @@ export class WhatsAppWeb implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppWebApi', required: true }],
-		properties: [
-			operationProperty([sendContactOperation]),
-			...sendContact.description,
-		],
+		properties: [operationProperty([sendContactOperation]), ...sendContact.description],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,5 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { z } from 'zod';
+import { z } from './vendor/zod';
 
 import { InputError } from './errors';
 import { parsePhone, type Phone } from './phone';
@@ -411,7 +411,10 @@ function readOne(raw: unknown, label: string, defaultCountry?: string): ContactC
  * Turns the "Contacts" parameter of one item into contact cards, validating names and
  * phones before anything is sent.
  */
-export function readContactCards(contactsParameter: unknown, defaultCountry?: string): ContactCard[] {
+export function readContactCards(
+	contactsParameter: unknown,
+	defaultCountry?: string,
+): ContactCard[] {
 	const list = ((contactsParameter ?? {}) as IDataObject).contact;
 	if (!Array.isArray(list) || list.length === 0) {
 		throw new InputError('Contacts', 'No contact to send', 'Add a contact under "Contacts".');

@@ -3,7 +3,12 @@ import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 import type { Failure, ProviderAdapter } from './providers/types';
 import type { RateLimiter } from './rateLimiter';
 import type { SendOptions } from './sendOptions';
-import { sendRequest, type NetworkError, type ProviderRequest, type ProviderResponse } from './transport';
+import {
+	sendRequest,
+	type NetworkError,
+	type ProviderRequest,
+	type ProviderResponse,
+} from './transport';
 
 /** A provider refused the message, or its outcome is unknown. */
 export class SendError extends Error {
@@ -22,10 +27,12 @@ export interface Delivered {
 }
 
 // Exponential backoff with jitter, so retrying workers do not return in lockstep.
-const backoffMs = (attempt: number) => Math.min(10_000, 200 * 2 ** attempt) * (0.5 + Math.random() / 2);
+const backoffMs = (attempt: number) =>
+	Math.min(10_000, 200 * 2 ** attempt) * (0.5 + Math.random() / 2);
 
 function networkFailure(error: NetworkError, deduplicates: boolean): Failure {
-	if (!error.reachedServer) return { reason: 'unreachable', message: error.message, code: error.code };
+	if (!error.reachedServer)
+		return { reason: 'unreachable', message: error.message, code: error.code };
 	return {
 		reason: 'outcomeUnknown',
 		message: deduplicates

@@ -49,13 +49,15 @@ export function toNodeError(
 		});
 	}
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, redact(`${message} (item ${itemIndex})`, secrets), { itemIndex });
+	return new NodeOperationError(node, redact(`${message} (item ${itemIndex})`, secrets), {
+		itemIndex,
+	});
 }
 
 function describeFailure(reason: SendError['failure']['reason']): string {
 	switch (reason) {
 		case 'windowClosed':
-			return 'Session messages (contact cards, text) only go out within 24 hours of the customer\'s last message. Send an approved template instead, or wait for the customer to write.';
+			return "Session messages (contact cards, text) only go out within 24 hours of the customer's last message. Send an approved template instead, or wait for the customer to write.";
 		case 'auth':
 			return 'The provider refused the credentials. Open the credential, check the token or key, and use "Test" there.';
 		case 'rateLimited':

@@ -26,7 +26,11 @@ export type PrepareItem = (
 	options: SendOptions,
 ) => PreparedItem | Promise<PreparedItem>;
 
-function outputOf(adapter: ProviderAdapter, prepared: PreparedItem, sent: Delivered[]): IDataObject {
+function outputOf(
+	adapter: ProviderAdapter,
+	prepared: PreparedItem,
+	sent: Delivered[],
+): IDataObject {
 	const several = sent.length > 1;
 	return {
 		provider: adapter.id,
@@ -58,7 +62,10 @@ export async function sendItems(
 	adapter: ProviderAdapter,
 	prepare: PrepareItem,
 ): Promise<INodeExecutionData[]> {
-	const options = readSendOptions(context.getNodeParameter('options', 0, {}) as IDataObject, adapter.defaultMaxPerSecond);
+	const options = readSendOptions(
+		context.getNodeParameter('options', 0, {}) as IDataObject,
+		adapter.defaultMaxPerSecond,
+	);
 	const credentials = await context.getCredentials(adapter.credentialType);
 	const limiter = new RateLimiter(options.maxPerSecond);
 

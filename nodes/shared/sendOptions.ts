@@ -48,7 +48,8 @@ export function sendOptionsProperty(
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: defaultMaxPerSecond,
-				description: "Cap on the send rate of this node, to stay under the provider's limit. 0 means no cap.",
+				description:
+					"Cap on the send rate of this node, to stay under the provider's limit. 0 means no cap.",
 			},
 			{
 				displayName: 'Max Retries',
@@ -84,7 +85,10 @@ export function readSendOptions(raw: IDataObject, defaultMaxPerSecond: number): 
 	const number = (value: unknown, fallback: number) =>
 		typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 	return {
-		defaultCountry: typeof raw.defaultCountry === 'string' && raw.defaultCountry !== '' ? raw.defaultCountry : undefined,
+		defaultCountry:
+			typeof raw.defaultCountry === 'string' && raw.defaultCountry !== ''
+				? raw.defaultCountry
+				: undefined,
 		concurrency: Math.max(1, Math.floor(number(raw.concurrency, 8))),
 		maxPerSecond: Math.max(0, number(raw.maxPerSecond, defaultMaxPerSecond)),
 		retryOnRateLimit: raw.retryOnRateLimit !== false,

@@ -35,14 +35,20 @@ const synonyms: Record<string, DeliveryStatus> = {
 
 /** Maps a provider's status word (any case) to ours; undefined for events we do not report. */
 export function normaliseStatusName(raw: unknown): DeliveryStatus | undefined {
-	return synonyms[String(raw ?? '').trim().toLowerCase()];
+	return synonyms[
+		String(raw ?? '')
+			.trim()
+			.toLowerCase()
+	];
 }
 
 /** Later states win; a failure is final. */
 const rank: Record<DeliveryStatus, number> = { sent: 0, delivered: 1, read: 2, failed: 3 };
 
 /** The status a message is in now, given its events in any order. */
-export function latestStatus<T extends { status: DeliveryStatus; timestamp: string }>(events: T[]): T | undefined {
+export function latestStatus<T extends { status: DeliveryStatus; timestamp: string }>(
+	events: T[],
+): T | undefined {
 	return events.reduce<T | undefined>((latest, event) => {
 		if (!latest) return event;
 		const byTime = Date.parse(event.timestamp) - Date.parse(latest.timestamp);

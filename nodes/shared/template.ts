@@ -60,10 +60,21 @@ export function templateVariables(template: Template): TemplateVariable[] {
 	const headerFormat = (header?.format ?? 'TEXT').toUpperCase();
 	if (header && mediaFormats.includes(headerFormat)) {
 		const media = headerFormat.toLowerCase() as TemplateVariable['media'];
-		variables.push({ id: 'header_media', label: `Header ${headerFormat.toLowerCase()} link`, component: 'header', placeholder: '', media });
+		variables.push({
+			id: 'header_media',
+			label: `Header ${headerFormat.toLowerCase()} link`,
+			component: 'header',
+			placeholder: '',
+			media,
+		});
 	} else {
 		for (const p of placeholdersOf(header?.text)) {
-			variables.push({ id: `header_${p}`, label: `Header {{${p}}}`, component: 'header', placeholder: p });
+			variables.push({
+				id: `header_${p}`,
+				label: `Header {{${p}}}`,
+				component: 'header',
+				placeholder: p,
+			});
 		}
 	}
 	for (const p of placeholdersOf(componentOf(template.components, 'BODY')?.text)) {
@@ -97,7 +108,9 @@ export function checkTemplateValues(
 ): Record<string, string> {
 	const variables = templateVariables(template);
 	const known = new Set(variables.map((v) => v.id));
-	const stale = Object.keys(values).filter((id) => !known.has(id) && values[id] !== undefined && values[id] !== null && values[id] !== '');
+	const stale = Object.keys(values).filter(
+		(id) => !known.has(id) && values[id] !== undefined && values[id] !== null && values[id] !== '',
+	);
 	if (stale.length > 0) {
 		throw new InputError(
 			field,
@@ -108,7 +121,10 @@ export function checkTemplateValues(
 	const checked: Record<string, string> = {};
 	for (const variable of variables) {
 		const raw = values[variable.id];
-		const text = raw === undefined || raw === null ? '' : String(typeof raw === 'object' ? JSON.stringify(raw) : raw);
+		const text =
+			raw === undefined || raw === null
+				? ''
+				: String(typeof raw === 'object' ? JSON.stringify(raw) : raw);
 		if (text.trim() === '') {
 			throw new InputError(
 				field,
@@ -136,7 +152,9 @@ export function templateParams(template: Template, values: Record<string, string
 		params.push({
 			type: 'header',
 			parameters: header.map((v) =>
-				v.media ? { type: v.media, [v.media]: { link: values[v.id] } } : textParameter(v, values[v.id]),
+				v.media
+					? { type: v.media, [v.media]: { link: values[v.id] } }
+					: textParameter(v, values[v.id]),
 			),
 		});
 	}
@@ -144,7 +162,9 @@ export function templateParams(template: Template, values: Record<string, string
 	if (body.length > 0) {
 		params.push({ type: 'body', parameters: body.map((v) => textParameter(v, values[v.id])) });
 	}
-	const buttonIndexes = [...new Set(variables.filter((v) => v.component === 'button').map((v) => v.buttonIndex))];
+	const buttonIndexes = [
+		...new Set(variables.filter((v) => v.component === 'button').map((v) => v.buttonIndex)),
+	];
 	for (const index of buttonIndexes) {
 		const own = variables.filter((v) => v.component === 'button' && v.buttonIndex === index);
 		params.push({
@@ -157,7 +177,12 @@ export function templateParams(template: Template, values: Record<string, string
 	return params;
 }
 
-function fill(text: string, component: string, values: Record<string, string>, buttonIndex?: number): string {
+function fill(
+	text: string,
+	component: string,
+	values: Record<string, string>,
+	buttonIndex?: number,
+): string {
 	return text.replace(placeholderPattern, (whole, p: string) => {
 		const id = component === 'button' ? `button_${buttonIndex}_${p}` : `${component}_${p}`;
 		return values[id] ?? whole;
@@ -168,7 +193,8 @@ function fill(text: string, component: string, values: Record<string, string>, b
 export function templatePreview(template: Template, values: Record<string, string>): string {
 	const parts: string[] = [];
 	const header = componentOf(template.components, 'HEADER');
-	if (header?.text && (header.format ?? 'TEXT').toUpperCase() === 'TEXT') parts.push(fill(header.text, 'header', values));
+	if (header?.text && (header.format ?? 'TEXT').toUpperCase() === 'TEXT')
+		parts.push(fill(header.text, 'header', values));
 	const body = componentOf(template.components, 'BODY');
 	if (body?.text) parts.push(fill(body.text, 'body', values));
 	const footer = componentOf(template.components, 'FOOTER');
@@ -187,14 +213,21 @@ export function findTemplate(
 ): Template {
 	const value = choice.value.trim();
 	if (value === '') {
-		throw new InputError(field, `"${field}" is empty`, 'Pick a template from the list, or enter its name or ID.');
+		throw new InputError(
+			field,
+			`"${field}" is empty`,
+			'Pick a template from the list, or enter its name or ID.',
+		);
 	}
 	const matches =
 		choice.mode === 'name'
 			? templates.filter((t) => t.name === value && (!language || t.language === language))
 			: templates.filter((t) => t.key === value);
 	if (matches.length === 0) {
-		const how = choice.mode === 'name' ? `named "${value}"${language ? ` in language ${language}` : ''}` : `with ID ${value}`;
+		const how =
+			choice.mode === 'name'
+				? `named "${value}"${language ? ` in language ${language}` : ''}`
+				: `with ID ${value}`;
 		throw new InputError(
 			field,
 			`The channel has no template ${how}`,

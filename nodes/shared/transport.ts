@@ -8,7 +8,11 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 export interface ProviderRequest {
 	method: IHttpRequestMethods;
@@ -113,7 +117,10 @@ export function redact<T>(value: T, secrets: string[]): T {
 }
 
 /** Reads Retry-After (seconds or an HTTP date) into milliseconds. */
-export function retryAfterMs(headers: ProviderResponse['headers'], now = Date.now()): number | undefined {
+export function retryAfterMs(
+	headers: ProviderResponse['headers'],
+	now = Date.now(),
+): number | undefined {
 	const raw = headers['retry-after'];
 	const value = Array.isArray(raw) ? raw[0] : raw;
 	if (value === undefined || value === '') return undefined;

@@ -42,7 +42,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const type = this.types.get(typeName);
 		const options = requestOptions as IHttpRequestOptions;
 		if (!type?.authenticate) return options;
-		if (typeof type.authenticate === 'function') return await type.authenticate(credentials, options);
+		if (typeof type.authenticate === 'function')
+			return await type.authenticate(credentials, options);
 		options.headers ??= {};
 		for (const [outerKey, outerValue] of Object.entries(type.authenticate.properties)) {
 			const target = options as unknown as Record<string, Record<string, unknown>>;

@@ -146,12 +146,14 @@ export class Engine {
 	}
 
 	/** What n8n hands a node besides its parameters: URLs, the credentials helper, hooks. */
-	private additionalData(
+	additionalData(
 		executionId: string,
 		hooks?: ExecutionLifecycleHooks,
 		currentNodeParameters?: INodeParameters,
+		overrides: Partial<IWorkflowExecuteAdditionalData> = {},
 	): IWorkflowExecuteAdditionalData {
 		return {
+			...overrides,
 			hooks,
 			currentNodeParameters,
 			credentialsHelper: this.credentials,
@@ -162,7 +164,7 @@ export class Engine {
 			formBaseUrl: '',
 			formWaitingBaseUrl: '',
 			formTestBaseUrl: '',
-			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+			webhookBaseUrl: overrides.webhookBaseUrl ?? 'http://127.0.0.1:5678/webhook',
 			webhookWaitingBaseUrl: '',
 			webhookTestBaseUrl: '',
 			mcpBaseUrl: '',

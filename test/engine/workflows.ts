@@ -56,14 +56,22 @@ export function orderWorkflow(
 			...(node.continueOnFail && { onError: 'continueRegularOutput' as const }),
 		},
 	];
-	const link = (to: string): IConnections[string] => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
+	const link = (to: string): IConnections[string] => ({
+		main: [[{ node: to, type: 'main', index: 0 }]],
+	});
 	const connections: IConnections = {
 		'When clicking Execute workflow': link('Order Data'),
 		'Order Data': link('One Item Per Order'),
 		'One Item Per Order': link('Send'),
 	};
 	if (node.then) {
-		nodes.push({ ...nodes[3], id: 'then', name: 'Then', position: [800, 0], parameters: node.then });
+		nodes.push({
+			...nodes[3],
+			id: 'then',
+			name: 'Then',
+			position: [800, 0],
+			parameters: node.then,
+		});
 		connections.Send = link('Then');
 	}
 	return { nodes, connections };

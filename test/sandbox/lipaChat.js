@@ -11,11 +11,14 @@ class LipaChatSimulator extends Simulator {
 		this.apiKey = apiKey;
 		this.senderNumber = senderNumber;
 		this.byMessageId = new Map();
+		/** @type {string | undefined} the status callback URL set in the dashboard */
+		this.statusWebhook = undefined;
 	}
 
 	reset() {
 		super.reset();
 		this.byMessageId = new Map();
+		this.statusWebhook = undefined;
 	}
 
 	error(status, message, errors = [message]) {
@@ -37,11 +40,16 @@ class LipaChatSimulator extends Simulator {
 
 	check(body) {
 		if (typeof body.messageId !== 'string' || body.messageId === '') return 'messageId is required';
-		if (body.from !== this.senderNumber) return `from must be your WABA number ${this.senderNumber}`;
+		if (body.from !== this.senderNumber)
+			return `from must be your WABA number ${this.senderNumber}`;
 		if (typeof body.to !== 'string' || !/^[1-9]\d{6,14}$/.test(body.to)) {
 			return 'to must be the receiver number with country code, digits only';
 		}
-		if (!body.name || typeof body.name.formattedName !== 'string' || body.name.formattedName === '') {
+		if (
+			!body.name ||
+			typeof body.name.formattedName !== 'string' ||
+			body.name.formattedName === ''
+		) {
 			return 'name.formattedName is required';
 		}
 		if (!Array.isArray(body.phones) || body.phones.length === 0) return 'phones is required';
@@ -75,6 +83,25 @@ class LipaChatSimulator extends Simulator {
 		};
 	}
 
+	/** The status callback URL set in the LipaChat dashboard. */
+	setStatusWebhook(url) {
+		this.statusWebhook = url;
+	}
+
+	statusCallbacks(id, event) {
+		if (!this.statusWebhook) return [];
+		const data = this.byMessageId.get(id);
+		const body = {
+			messageId: id,
+			waId: data ? data.waId : undefined,
+			to: event.recipient,
+			status: event.status.toUpperCase(),
+			timestamp: new Date(event.timestamp * 1000).toISOString(),
+			...(event.status === 'failed' && { statusDesc: 'Message undeliverable' }),
+		};
+		return [{ url: this.statusWebhook, body }];
+	}
+
 	/** A second request with a known messageId is answered again but sends nothing. */
 	accept(body) {
 		const known = this.byMessageId.get(body.messageId);
@@ -87,6 +114,7 @@ class LipaChatSimulator extends Simulator {
 		};
 		this.byMessageId.set(body.messageId, data);
 		this.accepted.push({ id: body.messageId, to: body.to, body });
+		this.track(body.messageId, body.to);
 		return data;
 	}
 }

@@ -50,6 +50,69 @@ class OneMsgSimulator extends Simulator {
 		this.templates = templates;
 		/** 1MSG pages its template list; a small page makes the node read every page */
 		this.templatePageSize = 2;
+		/** @type {string[]} the channel's webhook URLs (1MSG keeps up to 5) */
+		this.webhookUrls = [];
+		this.ackNotificationsOn = false;
+		/** with raw hooks on, statuses come in Meta's own shape */
+		this.rawHooks = false;
+	}
+
+	reset() {
+		super.reset();
+		this.webhookUrls = [];
+		this.ackNotificationsOn = false;
+		this.rawHooks = false;
+	}
+
+	statusCallbacks(id, event) {
+		if (!this.ackNotificationsOn) return [];
+		const status = event.status === 'read' ? 'viewed' : event.status;
+		const body = this.rawHooks
+			? {
+					object: 'whatsapp_business_account',
+					entry: [
+						{
+							id: this.channelId,
+							changes: [
+								{
+									field: 'messages',
+									value: {
+										messaging_product: 'whatsapp',
+										statuses: [
+											{
+												id,
+												status: event.status,
+												timestamp: String(event.timestamp),
+												recipient_id: event.recipient,
+												...(event.status === 'failed' && {
+													errors: [{ code: 131026, title: 'Message undeliverable' }],
+												}),
+											},
+										],
+									},
+								},
+							],
+						},
+					],
+				}
+			: {
+					instanceId: this.channelId,
+					messages: [],
+					ack: [{ id, chatId: `${event.recipient}@c.us`, status }],
+				};
+		return this.webhookUrls.map((url) => ({ url, body }));
+	}
+
+	webhook(request) {
+		if (request.method === 'GET')
+			return { status: 200, body: { webhookUrl: this.webhookUrls.join(',') } };
+		const raw = (request.body || {}).webhookUrl;
+		const urls = (Array.isArray(raw) ? raw : String(raw || '').split(','))
+			.map((u) => String(u).trim())
+			.filter(Boolean);
+		if (urls.length > 5) return { status: 400, body: { message: 'No more than 5 webhook URLs' } };
+		this.webhookUrls = urls;
+		return { status: 200, body: { set: true, webhookUrl: urls } };
 	}
 
 	authorised(request) {
@@ -83,6 +146,15 @@ class OneMsgSimulator extends Simulator {
 		if (request.method === 'GET' && method === 'hookInfo') {
 			return this.hookInfo(request);
 		}
+		if (method === 'webhook' && (request.method === 'GET' || request.method === 'POST')) {
+			return this.webhook(request);
+		}
+		if (request.method === 'POST' && method === 'settings') {
+			const body = request.body || {};
+			if (typeof body.ackNotificationsOn === 'boolean')
+				this.ackNotificationsOn = body.ackNotificationsOn;
+			return { status: 200, body: { update: true, ackNotificationsOn: this.ackNotificationsOn } };
+		}
 		return { status: 404, body: { error: `Unknown method ${request.method} ${method}` } };
 	}
 
@@ -114,15 +186,26 @@ class OneMsgSimulator extends Simulator {
 			};
 		}
 		const id = accept();
-		return { status: 200, body: { sent: true, message: `Sent to ${recipient}`, id, description: '' } };
+		return {
+			status: 200,
+			body: { sent: true, message: `Sent to ${recipient}`, id, description: '' },
+		};
 	}
 
 	listTemplates(request) {
-		const limit = Math.min(Number(request.query.limit) || this.templatePageSize, this.templatePageSize);
+		const limit = Math.min(
+			Number(request.query.limit) || this.templatePageSize,
+			this.templatePageSize,
+		);
 		const offset = Number(request.query.offset) || 0;
 		return {
 			status: 200,
-			body: { count: limit, total: this.templates.length, offset, templates: this.templates.slice(offset, offset + limit) },
+			body: {
+				count: limit,
+				total: this.templates.length,
+				offset,
+				templates: this.templates.slice(offset, offset + limit),
+			},
 		};
 	}
 
@@ -138,24 +221,61 @@ class OneMsgSimulator extends Simulator {
 		if (language.policy !== 'deterministic' || typeof language.code !== 'string') {
 			return { status: 400, body: { message: 'language must be {policy: "deterministic", code}' } };
 		}
-		const template = this.templates.find((t) => t.name === body.template && languageOf(t) === language.code);
-		const namespace = template && (template.namespace || template.message_template_namespace || template.messageTemplateNamespace || NAMESPACE);
+		const template = this.templates.find(
+			(t) => t.name === body.template && languageOf(t) === language.code,
+		);
+		const namespace =
+			template &&
+			(template.namespace ||
+				template.message_template_namespace ||
+				template.messageTemplateNamespace ||
+				NAMESPACE);
 		if (!template || namespace !== body.namespace) {
-			return { status: 400, body: { error: { message: '(#132001) Template name does not exist in the translation', code: 132001 } } };
+			return {
+				status: 400,
+				body: {
+					error: {
+						message: '(#132001) Template name does not exist in the translation',
+						code: 132001,
+					},
+				},
+			};
 		}
 		if (String(template.status).toUpperCase() !== 'APPROVED') {
-			return { status: 400, body: { error: { message: `(#132001) Template is ${template.status}, not approved`, code: 132001 } } };
+			return {
+				status: 400,
+				body: {
+					error: {
+						message: `(#132001) Template is ${template.status}, not approved`,
+						code: 132001,
+					},
+				},
+			};
 		}
 		const expected = expectedParams(template);
 		const given = {};
 		for (const param of body.params || []) {
 			const key = param.type === 'button' ? `button:${param.index}` : param.type;
 			const values = Array.isArray(param.parameters) ? param.parameters : [];
-			if (values.some((v) => (v.type === 'text' ? typeof v.text !== 'string' || v.text === '' : !v[v.type] || !v[v.type].link))) {
-				return { status: 400, body: { error: { message: `(#131008) Empty parameter in ${key}`, code: 131008 } } };
+			if (
+				values.some((v) =>
+					v.type === 'text'
+						? typeof v.text !== 'string' || v.text === ''
+						: !v[v.type] || !v[v.type].link,
+				)
+			) {
+				return {
+					status: 400,
+					body: { error: { message: `(#131008) Empty parameter in ${key}`, code: 131008 } },
+				};
 			}
 			if (param.type === 'button' && param.sub_type !== 'url') {
-				return { status: 400, body: { error: { message: `(#131009) button ${param.index} is not a url button`, code: 131009 } } };
+				return {
+					status: 400,
+					body: {
+						error: { message: `(#131009) button ${param.index} is not a url button`, code: 131009 },
+					},
+				};
 			}
 			given[key] = values.length;
 		}
@@ -186,7 +306,10 @@ class OneMsgSimulator extends Simulator {
 		if (await this.applyFault(res, accept)) return undefined;
 		// Templates are the way to open a conversation, so no 24-hour window applies.
 		const id = accept();
-		return { status: 200, body: { sent: true, message: `Sent to ${recipient}`, id, description: '' } };
+		return {
+			status: 200,
+			body: { sent: true, message: `Sent to ${recipient}`, id, description: '' },
+		};
 	}
 
 	hookInfo(request) {
@@ -198,7 +321,9 @@ class OneMsgSimulator extends Simulator {
 			status: event.status,
 			timestamp: String(event.timestamp),
 			recipient_id: event.recipient,
-			...(event.status === 'failed' && { errors: [{ code: 131026, title: 'Message undeliverable' }] }),
+			...(event.status === 'failed' && {
+				errors: [{ code: 131026, title: 'Message undeliverable' }],
+			}),
 		}));
 		return { status: 200, body: { hooks } };
 	}

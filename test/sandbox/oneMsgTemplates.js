@@ -9,11 +9,25 @@ const partnerDeliveryEn = [
 		type: 'BODY',
 		text: 'Hello, {{1}}! Order #{{2}} for "{{3}}" has been delivered to your partner pickup point. {{4}}.',
 	},
-	{ type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Handoff details', url: 'https://partners.example.com/handoff' }] },
+	{
+		type: 'BUTTONS',
+		buttons: [
+			{ type: 'URL', text: 'Handoff details', url: 'https://partners.example.com/handoff' },
+		],
+	},
 ];
 
 const templates = [
-	{ id: '1046000000000001', name: 'partner_delivery', namespace: NAMESPACE, language: 'en', category: 'UTILITY', status: 'APPROVED', rejected_reason: 'NONE', components: partnerDeliveryEn },
+	{
+		id: '1046000000000001',
+		name: 'partner_delivery',
+		namespace: NAMESPACE,
+		language: 'en',
+		category: 'UTILITY',
+		status: 'APPROVED',
+		rejected_reason: 'NONE',
+		components: partnerDeliveryEn,
+	},
 	{
 		id: '1046000000000002',
 		name: 'partner_delivery',
@@ -21,7 +35,10 @@ const templates = [
 		category: 'UTILITY',
 		status: 'approved',
 		components: JSON.stringify([
-			{ type: 'BODY', text: '¡Hola, {{1}}! El pedido #{{2}} de "{{3}}" fue entregado en su punto de recogida. {{4}}.' },
+			{
+				type: 'BODY',
+				text: '¡Hola, {{1}}! El pedido #{{2}} de "{{3}}" fue entregado en su punto de recogida. {{4}}.',
+			},
 		]),
 	},
 	{
@@ -44,16 +61,51 @@ const templates = [
 			},
 		],
 	},
-	{ name: 'courier_assigned', messageTemplateNamespace: NAMESPACE, language: 'en_US', category: 'UTILITY', status: 'Approved', components: [{ type: 'body', text: 'Your courier {{1}} is on the way.' }] },
-	{ id: '1046000000000005', name: 'old_promo', namespace: NAMESPACE, language: 'en', category: 'MARKETING', status: 'REJECTED', rejected_reason: 'PROMOTIONAL', components: [{ type: 'BODY', text: 'Sale! {{1}}' }] },
-	{ id: '1046000000000006', name: 'new_offer', namespace: NAMESPACE, language: 'en', category: 'MARKETING', status: 'PENDING', components: [{ type: 'BODY', text: 'New: {{1}}' }] },
-	{ id: '1046000000000007', name: 'welcome_back', namespace: NAMESPACE, language: 'fr', category: 'UTILITY', status: 'APPROVED', components: [{ type: 'BODY', text: 'Bon retour !' }] },
+	{
+		name: 'courier_assigned',
+		messageTemplateNamespace: NAMESPACE,
+		language: 'en_US',
+		category: 'UTILITY',
+		status: 'Approved',
+		components: [{ type: 'body', text: 'Your courier {{1}} is on the way.' }],
+	},
+	{
+		id: '1046000000000005',
+		name: 'old_promo',
+		namespace: NAMESPACE,
+		language: 'en',
+		category: 'MARKETING',
+		status: 'REJECTED',
+		rejected_reason: 'PROMOTIONAL',
+		components: [{ type: 'BODY', text: 'Sale! {{1}}' }],
+	},
+	{
+		id: '1046000000000006',
+		name: 'new_offer',
+		namespace: NAMESPACE,
+		language: 'en',
+		category: 'MARKETING',
+		status: 'PENDING',
+		components: [{ type: 'BODY', text: 'New: {{1}}' }],
+	},
+	{
+		id: '1046000000000007',
+		name: 'welcome_back',
+		namespace: NAMESPACE,
+		language: 'fr',
+		category: 'UTILITY',
+		status: 'APPROVED',
+		components: [{ type: 'BODY', text: 'Bon retour !' }],
+	},
 ];
 
 /** How many values each part of a stored template takes: `header`, `body`, `button:<index>`. */
 function expectedParams(template) {
-	const components = typeof template.components === 'string' ? JSON.parse(template.components) : template.components;
-	const count = (text) => new Set((String(text || '').match(/\{\{\s*\w+\s*\}\}/g) || []).map((m) => m.replace(/\s/g, ''))).size;
+	const components =
+		typeof template.components === 'string' ? JSON.parse(template.components) : template.components;
+	const count = (text) =>
+		new Set((String(text || '').match(/\{\{\s*\w+\s*\}\}/g) || []).map((m) => m.replace(/\s/g, '')))
+			.size;
 	const expected = {};
 	for (const component of components) {
 		const type = String(component.type).toLowerCase();
@@ -64,13 +116,15 @@ function expectedParams(template) {
 			expected.body = count(component.text);
 		} else if (type === 'buttons') {
 			component.buttons.forEach((button, index) => {
-				if (String(button.type).toUpperCase() === 'URL' && count(button.url)) expected[`button:${index}`] = count(button.url);
+				if (String(button.type).toUpperCase() === 'URL' && count(button.url))
+					expected[`button:${index}`] = count(button.url);
 			});
 		}
 	}
 	return expected;
 }
 
-const languageOf = (template) => (typeof template.language === 'object' ? template.language.code : template.language);
+const languageOf = (template) =>
+	typeof template.language === 'object' ? template.language.code : template.language;
 
 module.exports = { templates, NAMESPACE, expectedParams, languageOf };

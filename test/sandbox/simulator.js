@@ -29,6 +29,10 @@ class Simulator {
 		this.statuses = new Map();
 		/** @type {Set<string>} */
 		this.failing = new Set();
+		/** @type {Array<{url: string, body: any, headers: Record<string, string>, status?: number, error?: string}>} */
+		this.callbacks = [];
+		/** @type {Promise<void>} */
+		this.callbackChain = Promise.resolve();
 		this.reset();
 	}
 
@@ -53,6 +57,9 @@ class Simulator {
 		this.statuses = new Map();
 		/** recipients whose messages are accepted but then fail to deliver */
 		this.failing = new Set();
+		/** status callbacks posted to webhooks: { url, body, headers, status | error } */
+		this.callbacks = [];
+		this.callbackChain = Promise.resolve();
 	}
 
 	/** Messages to this recipient are accepted, then reported failed. */
@@ -66,10 +73,57 @@ class Simulator {
 	 */
 	track(id, recipient) {
 		const start = Math.floor(Date.now() / 1000);
-		const steps = this.failing.has(String(recipient)) ? ['sent', 'failed'] : ['sent', 'delivered', 'read'];
-		const events = steps.map((status, i) => ({ status, timestamp: start + i, recipient: String(recipient) }));
+		const steps = this.failing.has(String(recipient))
+			? ['sent', 'failed']
+			: ['sent', 'delivered', 'read'];
+		const events = steps.map((status, i) => ({
+			status,
+			timestamp: start + i,
+			recipient: String(recipient),
+		}));
 		this.statuses.set(id, events);
+		for (const event of events) {
+			for (const callback of this.statusCallbacks(id, event)) this.postCallback(callback);
+		}
 		return events;
+	}
+
+	/**
+	 * The webhook requests this provider makes for one status event; none by default.
+	 * @param {string} _id
+	 * @param {{status: string, timestamp: number, recipient: string}} _event
+	 * @returns {Array<{url: string, body: any, headers?: Record<string, string>}>}
+	 */
+	statusCallbacks(_id, _event) {
+		return [];
+	}
+
+	/** Posts callbacks one after another, in order, like a provider's delivery queue. */
+	postCallback({ url, body, headers = {} }) {
+		const raw = typeof body === 'string' ? body : JSON.stringify(body);
+		this.callbackChain = this.callbackChain.then(async () => {
+			const record = { url, body, headers };
+			try {
+				const response = await fetch(url, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', ...headers },
+					body: raw,
+				});
+				await response.arrayBuffer();
+				this.callbacks.push({ ...record, status: response.status });
+			} catch (error) {
+				this.callbacks.push({ ...record, error: String(error) });
+			}
+		});
+	}
+
+	/** Resolves once every status callback so far has been answered. */
+	async callbacksDone() {
+		let chain;
+		do {
+			chain = this.callbackChain;
+			await chain;
+		} while (chain !== this.callbackChain);
 	}
 
 	/**
@@ -95,7 +149,11 @@ class Simulator {
 			}
 			if (++this.cap.count > this.cap.perSecond) {
 				const wait = String(Math.max(1, Math.ceil((this.cap.windowStart + 1000 - now) / 1000)));
-				return { status: 429, body: { error: 'Too many requests' }, headers: { 'retry-after': wait } };
+				return {
+					status: 429,
+					body: { error: 'Too many requests' },
+					headers: { 'retry-after': wait },
+				};
 			}
 		}
 		const chaos = this.chaosConfig;
@@ -227,7 +285,11 @@ class Simulator {
 	control(request, res) {
 		const action = request.path.slice('/__sim/'.length);
 		if (action === 'stats') {
-			return this.json(res, 200, { accepted: this.accepted.length, received: this.received.length, ...this.stats });
+			return this.json(res, 200, {
+				accepted: this.accepted.length,
+				received: this.received.length,
+				...this.stats,
+			});
 		}
 		if (action === 'reset') {
 			this.reset();

@@ -1,6 +1,7 @@
 'use strict';
 // GOWA (go-whatsapp-web-multidevice) simulator: optional basic auth, X-Device-Id, and
 // /send/contact checked against the rules of its OpenAPI spec.
+const crypto = require('crypto');
 const { Simulator } = require('./simulator');
 
 const durations = [0, 86400, 604800, 7776000];
@@ -18,6 +19,66 @@ class WhatsAppWebSimulator extends Simulator {
 		this.devices = devices;
 		/** recipients (digits) that are not on WhatsApp */
 		this.notOnWhatsApp = new Set();
+		/** @type {{url: string, secret: string, events: string[]} | undefined} WHATSAPP_WEBHOOK* flags */
+		this.serverWebhook = undefined;
+		/** @type {Map<string, {url: string, secret: string, events: string[]}>} per-device webhooks */
+		this.deviceWebhooks = new Map();
+		/** older servers have no PATCH /devices/{id}/webhook */
+		this.deviceWebhooksSupported = true;
+	}
+
+	reset() {
+		super.reset();
+		this.serverWebhook = undefined;
+		this.deviceWebhooks = new Map();
+	}
+
+	/** As if started with WHATSAPP_WEBHOOK, WHATSAPP_WEBHOOK_SECRET (default "secret") and _EVENTS. */
+	setServerWebhook(url, secret = 'secret', events = ['message.ack']) {
+		this.serverWebhook = { url, secret, events };
+	}
+
+	/** Receipts only: GOWA sends no webhook for its own sends. Signed with the secret. */
+	statusCallbacks(id, event) {
+		if (event.status === 'sent') return [];
+		const accepted = this.accepted.find((a) => a.id === id);
+		const hook = (accepted && this.deviceWebhooks.get(accepted.deviceId)) || this.serverWebhook;
+		if (!hook || !hook.url || !hook.events.includes('message.ack')) return [];
+		const chat = `${event.recipient.split('@')[0]}@s.whatsapp.net`;
+		const body = JSON.stringify({
+			event: 'message.ack',
+			timestamp: new Date(event.timestamp * 1000).toISOString(),
+			device_id: accepted ? accepted.deviceId : undefined,
+			payload: {
+				ids: [id],
+				chat_id: chat,
+				from: chat,
+				receipt_type: event.status === 'failed' ? 'error' : event.status,
+				receipt_type_description: `The message was ${event.status}`,
+			},
+		});
+		const signature =
+			'sha256=' + crypto.createHmac('sha256', hook.secret).update(body).digest('hex');
+		return [{ url: hook.url, body, headers: { 'x-hub-signature-256': signature } }];
+	}
+
+	setDeviceWebhook(request) {
+		const id = decodeURIComponent(request.path.split('/')[2]);
+		if (!this.deviceWebhooksSupported) return { status: 404, body: 'Cannot PATCH ' + request.path };
+		if (!this.devices.includes(id))
+			return this.fault(404, 'DEVICE_NOT_FOUND', `device ${id} not found`);
+		const body = request.body || {};
+		if (typeof body.webhook_url !== 'string')
+			return this.fault(400, 'VALIDATION_ERROR', 'webhook_url: must be a string.');
+		if (body.webhook_url === '') this.deviceWebhooks.delete(id);
+		else {
+			this.deviceWebhooks.set(id, {
+				url: body.webhook_url,
+				secret: body.webhook_secret || 'secret',
+				events: Array.isArray(body.webhook_events) ? body.webhook_events : [],
+			});
+		}
+		return { status: 200, body: { code: 'SUCCESS', message: 'Webhook updated', results: null } };
 	}
 
 	fault(status, code, message) {
@@ -34,7 +95,13 @@ class WhatsAppWebSimulator extends Simulator {
 		const id = request.headers['x-device-id'] || request.query.device_id;
 		if (!id) {
 			if (this.devices.length === 1) return { id: this.devices[0] };
-			return { error: this.fault(400, 'DEVICE_ID_REQUIRED', 'device id is required when several devices are registered') };
+			return {
+				error: this.fault(
+					400,
+					'DEVICE_ID_REQUIRED',
+					'device id is required when several devices are registered',
+				),
+			};
 		}
 		if (!this.devices.includes(id)) {
 			return { error: this.fault(404, 'DEVICE_NOT_FOUND', `device ${id} not found`) };
@@ -56,6 +123,9 @@ class WhatsAppWebSimulator extends Simulator {
 		}
 		if (request.method === 'POST' && request.path === '/send/contact') {
 			return this.sendContact(request, res);
+		}
+		if (request.method === 'PATCH' && /^\/devices\/[^/]+\/webhook$/.test(request.path)) {
+			return this.setDeviceWebhook(request);
 		}
 		return this.fault(404, 'NOT_FOUND', `no route ${request.method} ${request.path}`);
 	}
@@ -96,13 +166,18 @@ class WhatsAppWebSimulator extends Simulator {
 		const id = accept();
 		return {
 			status: 200,
-			body: { code: 'SUCCESS', message: 'Success', results: { message_id: id, status: 'Contact sent successfully' } },
+			body: {
+				code: 'SUCCESS',
+				message: 'Success',
+				results: { message_id: id, status: 'Contact sent successfully' },
+			},
 		};
 	}
 
 	accept(deviceId, body) {
 		const id = this.newId('3EB0');
 		this.accepted.push({ id, to: body.phone, deviceId, body });
+		this.track(id, body.phone.split('@')[0]);
 		return id;
 	}
 }

@@ -47,7 +47,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			undefined,
 			options.defaultCountry,
 		);
-		const cards = readContactCards(this.getNodeParameter('contacts', itemIndex), options.defaultCountry);
+		const cards = readContactCards(
+			this.getNodeParameter('contacts', itemIndex),
+			options.defaultCountry,
+		);
 		const messageId =
 			(this.getNodeParameter('options.messageId', itemIndex, '') as string).trim() ||
 			lipaChatMessageId(executionId, nodeId, itemIndex);

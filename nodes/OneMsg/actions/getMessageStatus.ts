@@ -1,8 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
-import { SendError } from '../../shared/delivery';
 import { InputError } from '../../shared/errors';
-import { errorMessageOf, httpFailure } from '../../shared/providers/answers';
+import { bodyOrThrow } from '../../shared/providers/answers';
 import { oneMsgAdapter, oneMsgUrl } from '../../shared/providers/oneMsg';
 import { oneMsgHookInfoStatuses } from '../../shared/providers/oneMsgStatus';
 import { runItems } from '../../shared/runItems';
@@ -36,15 +40,20 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await runItems(this, oneMsgAdapter, credentials, concurrency, async (itemIndex) => {
 		const messageId = String(this.getNodeParameter('messageId', itemIndex, '') ?? '').trim();
 		if (messageId === '') {
-			throw new InputError('Message ID', '"Message ID" is empty', 'Map the messageId of a send operation, e.g. {{ $json.messageId }}.');
+			throw new InputError(
+				'Message ID',
+				'"Message ID" is empty',
+				'Map the messageId of a send operation, e.g. {{ $json.messageId }}.',
+			);
 		}
-		const request = { method: 'GET' as const, url: oneMsgUrl(credentials, 'hookInfo'), qs: { messageId } };
+		const request = {
+			method: 'GET' as const,
+			url: oneMsgUrl(credentials, 'hookInfo'),
+			qs: { messageId },
+		};
 		const response = await sendRequest(this, oneMsgAdapter.credentialType, request, timeoutMs);
-		if (response.statusCode >= 300) {
-			const message = errorMessageOf(response.body) ?? `HTTP ${response.statusCode}`;
-			throw new SendError(httpFailure(response, `1MSG: ${message}`), response.body);
-		}
-		const history = oneMsgHookInfoStatuses(response.body);
+		const body = bodyOrThrow(response, '1MSG');
+		const history = oneMsgHookInfoStatuses(body);
 		const latest = latestStatus(history);
 		const json: IDataObject = {
 			provider: oneMsgAdapter.id,
@@ -53,8 +62,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			recipient: latest?.recipient ?? history.find((s) => s.recipient)?.recipient,
 			timestamp: latest?.timestamp,
 			...(latest?.error && { error: latest.error }),
-			history: history.map(({ status, timestamp, error }) => ({ status, timestamp, ...(error && { error }) })),
-			raw: response.body as IDataObject,
+			history: history.map(({ status, timestamp, error }) => ({
+				status,
+				timestamp,
+				...(error && { error }),
+			})),
+			raw: body,
 		};
 		return json;
 	});

@@ -15,7 +15,7 @@ const displayOptions = { show: { operation: ['sendContact'] } };
 
 export const description: INodeProperties[] = [
 	recipientProperty(
-		'Who gets the card: a phone number in any common format (+1 202 555 0199, 12025550199), or a chat ID such as 12025550199@c.us or a group ...@g.us. Only works within 24 hours of the customer\'s last message.',
+		"Who gets the card: a phone number in any common format (+1 202 555 0199, 12025550199), or a chat ID such as 12025550199@c.us or a group ...@g.us. Only works within 24 hours of the customer's last message.",
 		displayOptions,
 	),
 	contactsProperty({ extended: true }, displayOptions),
@@ -38,7 +38,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			oneMsgChatIdPattern,
 			options.defaultCountry,
 		);
-		const cards = readContactCards(this.getNodeParameter('contacts', itemIndex), options.defaultCountry);
+		const cards = readContactCards(
+			this.getNodeParameter('contacts', itemIndex),
+			options.defaultCountry,
+		);
 		const quotedMsgId = this.getNodeParameter('options.quotedMsgId', itemIndex, '') as string;
 		return {
 			to: recipient.e164 ?? recipient.jid ?? '',

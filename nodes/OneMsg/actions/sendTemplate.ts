@@ -9,7 +9,10 @@ import type {
 
 import { InputError } from '../../shared/errors';
 import { oneMsgAdapter, oneMsgChatIdPattern } from '../../shared/providers/oneMsg';
-import { fetchOneMsgTemplates, oneMsgTemplateRequest } from '../../shared/providers/oneMsgTemplates';
+import {
+	fetchOneMsgTemplates,
+	oneMsgTemplateRequest,
+} from '../../shared/providers/oneMsgTemplates';
 import { readRecipient } from '../../shared/recipient';
 import { recipientProperty } from '../../shared/recipientProperty';
 import { sendItems } from '../../shared/sendItems';
@@ -35,7 +38,8 @@ export const description: INodeProperties[] = [
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'An approved template of the channel. Its namespace and language are filled in when the node runs.',
+		description:
+			'An approved template of the channel. Its namespace and language are filled in when the node runs.',
 		displayOptions,
 		modes: [
 			{
@@ -143,8 +147,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const sent = { name: template.name, namespace, language: language || template.language };
 		return {
 			to: recipient.e164 ?? recipient.jid ?? '',
-			requests: [oneMsgTemplateRequest(credentials, recipient, sent, templateParams(template, values))],
-			extra: { template: sent.name, language: sent.language, preview: templatePreview(template, values) },
+			requests: [
+				oneMsgTemplateRequest(credentials, recipient, sent, templateParams(template, values)),
+			],
+			extra: {
+				template: sent.name,
+				language: sent.language,
+				preview: templatePreview(template, values),
+			},
 		};
 	});
 }

@@ -9,17 +9,30 @@ import { findTemplate, templateVariables } from '../../shared/template';
 import { loadTemplatesForEditor } from './templates';
 
 /** The Variables fields: one per placeholder of the chosen template, named after where it sits. */
-export async function getTemplateVariables(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	const choice = this.getCurrentNodeParameter('template') as INodeParameterResourceLocator | undefined;
+export async function getTemplateVariables(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
+	const choice = this.getCurrentNodeParameter('template') as
+		| INodeParameterResourceLocator
+		| undefined;
 	const value = String(choice?.value ?? '');
 	if (value === '') return { fields: [], emptyFieldsNotice: 'Choose a template first' };
 	if (value.startsWith('=')) {
-		return { fields: [], emptyFieldsNotice: 'The template is an expression, so its variables are known only when the node runs' };
+		return {
+			fields: [],
+			emptyFieldsNotice:
+				'The template is an expression, so its variables are known only when the node runs',
+		};
 	}
 	const language = String(this.getCurrentNodeParameter('language') ?? '').trim();
 	const templates = await loadTemplatesForEditor(this);
 	try {
-		const template = findTemplate(templates, { mode: choice?.mode ?? 'list', value }, language || undefined, 'Template');
+		const template = findTemplate(
+			templates,
+			{ mode: choice?.mode ?? 'list', value },
+			language || undefined,
+			'Template',
+		);
 		const fields = templateVariables(template).map((variable) => ({
 			id: variable.id,
 			displayName: variable.label,

@@ -11,6 +11,9 @@ export async function loadTemplatesForEditor(context: ILoadOptionsFunctions): Pr
 		return await fetchOneMsgTemplates(context, credentials);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		throw new NodeOperationError(context.getNode(), redact(message, [String(credentials.token ?? '')]));
+		throw new NodeOperationError(
+			context.getNode(),
+			redact(message, [String(credentials.token ?? '')]),
+		);
 	}
 }

@@ -65,7 +65,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			whatsAppWebJidPattern,
 			options.defaultCountry,
 		);
-		const cards = readContactCards(this.getNodeParameter('contacts', itemIndex), options.defaultCountry);
+		const cards = readContactCards(
+			this.getNodeParameter('contacts', itemIndex),
+			options.defaultCountry,
+		);
 		const extra = this.getNodeParameter('options', itemIndex, {}) as {
 			deviceId?: string;
 			duration?: number;

@@ -1,3 +1,6 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { SendError } from '../delivery';
 import { retryAfterMs, type ProviderResponse } from '../transport';
 import type { Failure, FailureReason } from './types';
 
@@ -43,4 +46,16 @@ export function httpFailure(
 		retryAfterMs: reason === 'rateLimited' ? retryAfterMs(response.headers) : undefined,
 		...overrides,
 	};
+}
+
+/**
+ * For requests that are not sends (listings, status reads, webhook settings): the body of a
+ * 2xx answer, else a SendError with the provider's own message after `what`.
+ */
+export function bodyOrThrow(response: ProviderResponse, what: string): IDataObject {
+	if (response.statusCode < 300 && response.body !== null && typeof response.body === 'object') {
+		return response.body as IDataObject;
+	}
+	const message = errorMessageOf(response.body) ?? `HTTP ${response.statusCode}`;
+	throw new SendError(httpFailure(response, `${what}: ${message}`), response.body);
 }

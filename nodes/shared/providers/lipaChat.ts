@@ -10,7 +10,8 @@ import { windowClosedMessage, type ProviderAdapter, type SendAnswer } from './ty
 
 export const lipaChatDefaultBaseUrl = 'https://gateway.lipachat.com/api/v1';
 
-const windowClosedPattern = /24[- ]?hour|session (is )?(closed|expired|not active|inactive)|re-?engagement|\b131047\b/i;
+const windowClosedPattern =
+	/24[- ]?hour|session (is )?(closed|expired|not active|inactive)|re-?engagement|\b131047\b/i;
 
 /**
  * A message id that is the same every time the same execution sends the same item, so a
@@ -57,11 +58,20 @@ function readSendAnswer(response: ProviderResponse): SendAnswer {
 		(typeof data.statusDesc === 'string' ? data.statusDesc : undefined) ??
 		`LipaChat answered HTTP ${response.statusCode} without a message`;
 	if (windowClosedPattern.test(message)) {
-		return { ok: false, ...httpFailure(response, `${windowClosedMessage} (LipaChat: ${message})`, { reason: 'windowClosed' }) };
+		return {
+			ok: false,
+			...httpFailure(response, `${windowClosedMessage} (LipaChat: ${message})`, {
+				reason: 'windowClosed',
+			}),
+		};
 	}
 	return {
 		ok: false,
-		...httpFailure(response, `LipaChat: ${message}`, response.statusCode < 300 ? { reason: 'rejected' } : {}),
+		...httpFailure(
+			response,
+			`LipaChat: ${message}`,
+			response.statusCode < 300 ? { reason: 'rejected' } : {},
+		),
 	};
 }
 
@@ -69,7 +79,7 @@ export const lipaChatAdapter: ProviderAdapter = {
 	id: 'lipaChat',
 	displayName: 'LipaChat',
 	credentialType: 'lipaChatApi',
-	secretFields: ['apiKey'],
+	secretFields: ['apiKey', 'webhookSecret'],
 	// LipaChat drops a second message with the same messageId, so a retry cannot duplicate.
 	deduplicates: true,
 	defaultMaxPerSecond: 20,

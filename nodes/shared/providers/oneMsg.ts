@@ -63,13 +63,19 @@ function contactObject(card: ContactCard): IDataObject {
 			suffix: card.name.suffix,
 		}),
 		phones: card.phones.map((phone) =>
-			compact({ phone: phone.e164, type: phone.type, wa_id: phone.onWhatsApp ? phone.digits : undefined }),
+			compact({
+				phone: phone.e164,
+				type: phone.type,
+				wa_id: phone.onWhatsApp ? phone.digits : undefined,
+			}),
 		),
 		emails: card.emails.length ? card.emails : undefined,
 		org: card.org ? compact({ ...card.org }) : undefined,
 		urls: card.urls.length ? card.urls : undefined,
 		addresses: card.addresses.length
-			? card.addresses.map(({ countryCode, ...rest }) => compact({ ...rest, country_code: countryCode }))
+			? card.addresses.map(({ countryCode, ...rest }) =>
+					compact({ ...rest, country_code: countryCode }),
+				)
 			: undefined,
 		birthday: card.birthday,
 	});
@@ -84,7 +90,11 @@ export function oneMsgContactRequest(
 	return {
 		method: 'POST',
 		url: oneMsgUrl(credentials, 'sendContact'),
-		body: compact({ ...oneMsgRecipientFields(recipient), quotedMsgId, contacts: cards.map(contactObject) }),
+		body: compact({
+			...oneMsgRecipientFields(recipient),
+			quotedMsgId,
+			contacts: cards.map(contactObject),
+		}),
 	};
 }
 
@@ -99,22 +109,39 @@ function readSendAnswer(response: ProviderResponse): SendAnswer {
 	if (response.statusCode < 300 && body.sent === true && typeof body.id === 'string') {
 		return { ok: true, messageId: body.id };
 	}
-	const message = errorMessageOf(body) ?? `1MSG answered HTTP ${response.statusCode} without a message`;
+	const message =
+		errorMessageOf(body) ?? `1MSG answered HTTP ${response.statusCode} without a message`;
 	const code = metaCode(body);
 	if (windowClosedPattern.test(message) || code === '131047') {
-		return { ok: false, ...httpFailure(response, `${windowClosedMessage} (1MSG: ${message})`, { reason: 'windowClosed', code }) };
+		return {
+			ok: false,
+			...httpFailure(response, `${windowClosedMessage} (1MSG: ${message})`, {
+				reason: 'windowClosed',
+				code,
+			}),
+		};
 	}
 	if (response.statusCode < 300 && body.jobId !== undefined) {
 		return {
 			ok: false,
-			...httpFailure(response, `1MSG queued the message as job ${String(body.jobId)} instead of sending it: ${message}`, {
-				reason: 'rejected',
-				code: 'QUEUED',
-			}),
+			...httpFailure(
+				response,
+				`1MSG queued the message as job ${String(body.jobId)} instead of sending it: ${message}`,
+				{
+					reason: 'rejected',
+					code: 'QUEUED',
+				},
+			),
 		};
 	}
 	if (response.statusCode < 300) {
-		return { ok: false, ...httpFailure(response, `1MSG did not send the message: ${message}`, { reason: 'rejected', code }) };
+		return {
+			ok: false,
+			...httpFailure(response, `1MSG did not send the message: ${message}`, {
+				reason: 'rejected',
+				code,
+			}),
+		};
 	}
 	return { ok: false, ...httpFailure(response, `1MSG: ${message}`, { code }) };
 }

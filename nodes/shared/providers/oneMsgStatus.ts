@@ -3,7 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { isoTimestamp, normaliseStatusName, recipientOf, type NormalisedStatus } from '../status';
 
 function records(value: unknown): IDataObject[] {
-	return Array.isArray(value) ? value.filter((v): v is IDataObject => v !== null && typeof v === 'object') : [];
+	return Array.isArray(value)
+		? value.filter((v): v is IDataObject => v !== null && typeof v === 'object')
+		: [];
 }
 
 /** Meta's `errors[]` on a failed status, as our `{code, message}`. */
@@ -25,7 +27,10 @@ function statusOf(raw: IDataObject, receivedAt: Date): NormalisedStatus | undefi
 	const status = normaliseStatusName(raw.status);
 	const messageId = raw.id;
 	if (!status || typeof messageId !== 'string' || messageId === '') return undefined;
-	const error = status === 'failed' ? (metaError(raw) ?? { code: 'failed', message: 'The message was not delivered' }) : undefined;
+	const error =
+		status === 'failed'
+			? (metaError(raw) ?? { code: 'failed', message: 'The message was not delivered' })
+			: undefined;
 	return {
 		provider: 'oneMsg',
 		messageId,
@@ -55,8 +60,12 @@ export function oneMsgWebhookStatuses(body: unknown, receivedAt = new Date()): N
 	const raw = [
 		...records(payload.ack),
 		...records(payload.entry).flatMap((entry) =>
-			records(entry.changes).flatMap((change) => records((change.value as IDataObject | undefined)?.statuses)),
+			records(entry.changes).flatMap((change) =>
+				records((change.value as IDataObject | undefined)?.statuses),
+			),
 		),
 	];
-	return raw.map((r) => statusOf(r, receivedAt)).filter((s): s is NormalisedStatus => s !== undefined);
+	return raw
+		.map((r) => statusOf(r, receivedAt))
+		.filter((s): s is NormalisedStatus => s !== undefined);
 }

@@ -1,10 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { SendError } from '../delivery';
 import type { Recipient } from '../recipient';
 import type { Template, TemplateComponent } from '../template';
 import { sendRequest, type ProviderRequest, type RequestContext } from '../transport';
-import { errorMessageOf, httpFailure } from './answers';
+import { bodyOrThrow } from './answers';
 import { oneMsgRecipientFields, oneMsgUrl } from './oneMsg';
 
 const namespaceKeys = ['namespace', 'message_template_namespace', 'messageTemplateNamespace'];
@@ -60,14 +59,19 @@ export function parseOneMsgTemplates(rawTemplates: unknown[]): Template[] {
 				: String(raw.language ?? '');
 		const name = String(raw.name ?? '');
 		return {
-			key: raw.id !== undefined && raw.id !== null && raw.id !== '' ? String(raw.id) : `${name}@${language}`,
+			key:
+				raw.id !== undefined && raw.id !== null && raw.id !== ''
+					? String(raw.id)
+					: `${name}@${language}`,
 			name,
 			language,
 			namespace: namespaceOf(raw) ?? shared,
 			status: String(raw.status ?? '').toUpperCase(),
 			category: raw.category === undefined ? undefined : String(raw.category),
 			rejectedReason:
-				typeof raw.rejected_reason === 'string' && raw.rejected_reason !== 'NONE' ? raw.rejected_reason : undefined,
+				typeof raw.rejected_reason === 'string' && raw.rejected_reason !== 'NONE'
+					? raw.rejected_reason
+					: undefined,
 			components: components(raw.components),
 		};
 	});
@@ -87,11 +91,8 @@ export async function fetchOneMsgTemplates(
 			qs: { limit: pageSize, offset: raw.length },
 		};
 		const response = await sendRequest(context, 'oneMsgApi', request, timeoutMs);
-		const body = (response.body ?? {}) as IDataObject;
-		if (response.statusCode >= 300 || !Array.isArray(body.templates)) {
-			const message = errorMessageOf(body) ?? `HTTP ${response.statusCode}`;
-			throw new SendError(httpFailure(response, `1MSG could not list the channel's templates: ${message}`), body);
-		}
+		const body = bodyOrThrow(response, "1MSG could not list the channel's templates");
+		if (!Array.isArray(body.templates)) break;
 		raw.push(...body.templates);
 		const total = Number(body.total);
 		if (body.templates.length === 0 || (Number.isFinite(total) && raw.length >= total)) break;

@@ -1,0 +1,114 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { InputError } from '../errors';
+import { sendRequest, type RequestContext } from '../transport';
+import { hmacSha256Hex, withSecret } from '../webhookSecret';
+import { bodyOrThrow } from './answers';
+import { oneMsgUrl } from './oneMsg';
+
+/** 1MSG keeps at most five webhook URLs per channel. */
+export const oneMsgMaxWebhooks = 5;
+const timeoutMs = 30_000;
+
+/** `webhookUrl` as 1MSG returns it: one URL, an array, or a comma-separated string. */
+export function parseOneMsgWebhookUrls(body: IDataObject): string[] {
+	const raw = body.webhookUrl;
+	const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [];
+	return list.map((url) => String(url).trim()).filter((url) => url !== '');
+}
+
+/**
+ * The URL this trigger registers: n8n's webhook URL plus a secret derived from the channel
+ * token, so the trigger can check a callback without storing anything.
+ */
+export function oneMsgCallbackUrl(
+	credentials: ICredentialDataDecryptedObject,
+	webhookUrl: string,
+): string {
+	return withSecret(webhookUrl, oneMsgCallbackSecret(credentials, webhookUrl));
+}
+
+export function oneMsgCallbackSecret(
+	credentials: ICredentialDataDecryptedObject,
+	webhookUrl: string,
+): string {
+	return hmacSha256Hex(String(credentials.token ?? ''), `n8n-status-trigger:${webhookUrl}`).slice(
+		0,
+		40,
+	);
+}
+
+export async function oneMsgWebhookUrls(
+	context: RequestContext,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string[]> {
+	const response = await sendRequest(
+		context,
+		'oneMsgApi',
+		{ method: 'GET', url: oneMsgUrl(credentials, 'webhook') },
+		timeoutMs,
+	);
+	return parseOneMsgWebhookUrls(
+		bodyOrThrow(response, "1MSG could not read the channel's webhooks"),
+	);
+}
+
+async function writeWebhookUrls(
+	context: RequestContext,
+	credentials: ICredentialDataDecryptedObject,
+	urls: string[],
+) {
+	// POST webhook replaces the whole list, so it always carries everyone else's URLs too.
+	const request = {
+		method: 'POST' as const,
+		url: oneMsgUrl(credentials, 'webhook'),
+		body: { webhookUrl: urls },
+	};
+	bodyOrThrow(
+		await sendRequest(context, 'oneMsgApi', request, timeoutMs),
+		"1MSG did not save the channel's webhooks",
+	);
+}
+
+/** Adds our URL next to the channel's other webhooks and turns delivery statuses on. */
+export async function addOneMsgWebhook(
+	context: RequestContext,
+	credentials: ICredentialDataDecryptedObject,
+	url: string,
+): Promise<void> {
+	const urls = await oneMsgWebhookUrls(context, credentials);
+	if (!urls.includes(url)) {
+		if (urls.length >= oneMsgMaxWebhooks) {
+			throw new InputError(
+				'Webhook',
+				`The 1MSG channel already has ${urls.length} webhook URLs, the most it allows, so this trigger cannot add its own`,
+				'Remove a webhook you no longer use in the 1MSG dashboard (Webhooks), then activate the workflow again.',
+			);
+		}
+		await writeWebhookUrls(context, credentials, [...urls, url]);
+	}
+	const settings = {
+		method: 'POST' as const,
+		url: oneMsgUrl(credentials, 'settings'),
+		body: { ackNotificationsOn: true },
+	};
+	bodyOrThrow(
+		await sendRequest(context, 'oneMsgApi', settings, timeoutMs),
+		'1MSG did not turn on delivery notifications',
+	);
+}
+
+/** Removes only our URL; the channel's other webhooks stay as they were. */
+export async function removeOneMsgWebhook(
+	context: RequestContext,
+	credentials: ICredentialDataDecryptedObject,
+	url: string,
+): Promise<void> {
+	const urls = await oneMsgWebhookUrls(context, credentials);
+	if (!urls.includes(url)) return;
+	await writeWebhookUrls(
+		context,
+		credentials,
+		urls.filter((other) => other !== url),
+	);
+}

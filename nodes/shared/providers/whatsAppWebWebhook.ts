@@ -1,0 +1,55 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { InputError } from '../errors';
+import { joinUrl, sendRequest, type RequestContext } from '../transport';
+import { bodyOrThrow } from './answers';
+import { whatsAppWebDefaultBaseUrl } from './whatsAppWeb';
+
+/** The server flags that send statuses to `url` when per-device registration is not available. */
+export function whatsAppWebServerFlags(url: string): string {
+	return `WHATSAPP_WEBHOOK=${url} WHATSAPP_WEBHOOK_SECRET=<the credential's Webhook Secret> WHATSAPP_WEBHOOK_EVENTS=message.ack`;
+}
+
+/**
+ * Points one device's webhook at `url` (empty `url` clears it) with `PATCH devices/{id}/webhook`.
+ * Older GOWA servers lack that route; the error then says which server flags to set instead.
+ */
+export async function setWhatsAppWebDeviceWebhook(
+	context: RequestContext,
+	credentials: ICredentialDataDecryptedObject,
+	url: string,
+	displayUrl: string,
+): Promise<void> {
+	const deviceId = String(credentials.deviceId ?? '').trim();
+	if (deviceId === '') {
+		throw new InputError(
+			'Register On Device',
+			'"Register On Device" needs the Device ID of the GOWA credential',
+			'Enter the Device ID in the credential, or turn "Register On Device" off and set the server flags.',
+		);
+	}
+	const request = {
+		method: 'PATCH' as const,
+		url: joinUrl(
+			String(credentials.baseUrl || whatsAppWebDefaultBaseUrl),
+			'devices',
+			encodeURIComponent(deviceId),
+			'webhook',
+		),
+		body: {
+			webhook_url: url,
+			webhook_secret: url === '' ? '' : String(credentials.webhookSecret ?? ''),
+			webhook_events: url === '' ? [] : ['message.ack'],
+		},
+	};
+	const response = await sendRequest(context, 'whatsAppWebApi', request, 30_000);
+	const code = (response.body as IDataObject | undefined)?.code;
+	if ((response.statusCode === 404 || response.statusCode === 405) && code !== 'DEVICE_NOT_FOUND') {
+		throw new InputError(
+			'Register On Device',
+			'This GOWA server cannot register webhooks per device (no PATCH /devices/{id}/webhook)',
+			`Turn "Register On Device" off and start the server with ${whatsAppWebServerFlags(displayUrl)}.`,
+		);
+	}
+	bodyOrThrow(response, `GOWA did not set the webhook of device ${deviceId}`);
+}

@@ -1,0 +1,18 @@
+import { createHmac, timingSafeEqual } from 'crypto';
+
+/** Compares two secrets in time that does not depend on where they differ. */
+export function sameSecret(given: unknown, expected: string): boolean {
+	if (typeof given !== 'string' || expected === '') return false;
+	const a = Buffer.from(given);
+	const b = Buffer.from(expected);
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function hmacSha256Hex(key: string, data: string | Buffer): string {
+	return createHmac('sha256', key).update(data).digest('hex');
+}
+
+/** Adds `?secret=` (or `&secret=`) to a webhook URL. */
+export function withSecret(url: string, secret: string): string {
+	return `${url}${url.includes('?') ? '&' : '?'}secret=${encodeURIComponent(secret)}`;
+}
