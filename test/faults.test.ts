@@ -74,7 +74,11 @@ function expectOneOutcomePerItem(items: Awaited<ReturnType<typeof runWithChaos>>
 			expect(item.json.status).toBe('accepted');
 			expect(item.json.to).toBe(orders[index].customerPhone);
 		} else {
-			if (!/^(outcomeUnknown|rateLimited|serverError)$/.test(String(item.json.reason)))
+			if (
+				!/^(outcomeUnknown|rateLimited|serverError)$/.test(
+					String((item.json.details as { reason?: string } | undefined)?.reason),
+				)
+			)
 				throw new Error(JSON.stringify(item.json));
 		}
 	});
@@ -94,7 +98,9 @@ describe('1,000 items under 429s, 503s and dropped connections', () => {
 			channelId: '1',
 		});
 		const ok = expectOneOutcomePerItem(items, sim);
-		const unknown = items.filter((i) => i.json.reason === 'outcomeUnknown');
+		const unknown = items.filter(
+			(i) => (i.json.details as { reason?: string } | undefined)?.reason === 'outcomeUnknown',
+		);
 		expect(unknown.length).toBeGreaterThan(0);
 		expect(unknown[0].json.error).toContain('outcome unknown, not re-sent');
 		expect(ok + unknown.length).toBe(ITEMS);
@@ -107,7 +113,12 @@ describe('1,000 items under 429s, 503s and dropped connections', () => {
 		const sim = new WhatsAppWebSimulator({ devices: ['d1'] });
 		const items = await runWithChaos(sim, 'whatsAppWeb', 'whatsAppWebApi', { deviceId: 'd1' });
 		const ok = expectOneOutcomePerItem(items, sim);
-		expect(ok + items.filter((i) => i.json.reason === 'outcomeUnknown').length).toBe(ITEMS);
+		expect(
+			ok +
+				items.filter(
+					(i) => (i.json.details as { reason?: string } | undefined)?.reason === 'outcomeUnknown',
+				).length,
+		).toBe(ITEMS);
 	});
 
 	it('LipaChat: retries with the same messageId until all 1,000 are accepted exactly once', async () => {

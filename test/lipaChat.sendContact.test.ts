@@ -181,7 +181,7 @@ describe('LipaChat Send Contact in the n8n engine', () => {
 		});
 		expect(result.items('Send')[0].json).toMatchObject({
 			error: 'LipaChat: Insufficient balance (item 0)',
-			reason: 'rejected',
+			details: { reason: 'rejected' },
 		});
 	});
 
@@ -193,8 +193,7 @@ describe('LipaChat Send Contact in the n8n engine', () => {
 		});
 		expect(result.items('Send')[0].json).toMatchObject({
 			error: 'LipaChat: Invalid API key [redacted] (item 0)',
-			httpCode: '401',
-			reason: 'auth',
+			details: { httpCode: '401', reason: 'auth' },
 		});
 		expect(JSON.stringify(result.run)).not.toContain(wrong);
 		expect(

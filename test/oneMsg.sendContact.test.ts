@@ -250,8 +250,12 @@ describe('1MSG Send Contact in the n8n engine', () => {
 		expect(items[1]).toEqual({
 			json: {
 				error: '"Contact → Phone 1" is not a valid phone number: "555" (item 1)',
-				description:
-					'Use the international format, e.g. +12025550199, or set "Default Country" in the options.',
+				details: {
+					reason: 'invalidInput',
+					field: 'Contact → Phone 1',
+					description:
+						'Use the international format, e.g. +12025550199, or set "Default Country" in the options.',
+				},
 			},
 			pairedItem: { item: 1 },
 		});
@@ -267,12 +271,31 @@ describe('1MSG Send Contact in the n8n engine', () => {
 		expect(result.items('Send')[0].json).toEqual({
 			error:
 				'The customer has not written in the last 24 hours, so WhatsApp closed the session: send an approved template first (1MSG: Message failed to send because more than 24 hours have passed since the customer last replied to this number.) (item 0)',
-			description:
-				"Session messages (contact cards, text) only go out within 24 hours of the customer's last message. Send an approved template instead, or wait for the customer to write.",
-			httpCode: '400',
-			reason: 'windowClosed',
+			details: {
+				reason: 'windowClosed',
+				httpCode: '400',
+				description:
+					"Session messages (contact cards, text) only go out within 24 hours of the customer's last message. Send an approved template instead, or wait for the customer to write.",
+			},
 		});
 		expect(sim.accepted).toHaveLength(0);
+	});
+
+	it('routes a closed-window item to the error output, with its order, for a template fallback', async () => {
+		const result = await run(
+			[courierOrder('+12025550199'), courierOrder('+12025550123')],
+			courierParameters,
+			{ continueOnFail: 'errorOutput' },
+		);
+		expect(result.items('Send', 0).map((item) => item.json.to)).toEqual(['+12025550199']);
+		const [closed] = result.items('Send', 1);
+		expect(closed.pairedItem).toEqual({ item: 1 });
+		expect(closed.json).toMatchObject({
+			customerPhone: '+12025550123',
+			courier: { name: 'Иван Курьер' },
+			error: expect.stringContaining('send an approved template first'),
+			details: { reason: 'windowClosed', httpCode: '400' },
+		});
 	});
 
 	it('turns 1MSG "sent: false" into an error with 1MSG\'s own message', async () => {
@@ -293,8 +316,7 @@ describe('1MSG Send Contact in the n8n engine', () => {
 			credentials: { token: wrong },
 		});
 		const json = result.items('Send')[0].json;
-		expect(json.reason).toBe('auth');
-		expect(json.httpCode).toBe('401');
+		expect(json.details).toMatchObject({ reason: 'auth', httpCode: '401' });
 		expect(json.error).toBe('1MSG: Wrong token: [redacted] (item 0)');
 		expect(JSON.stringify(result.run)).not.toContain(wrong);
 

@@ -258,8 +258,7 @@ describe('1MSG Send Template in the n8n engine', () => {
 		expect(sim.sends('/sendTemplate')[0].body.namespace).toBe('other_namespace');
 		expect(overridden.items('Send')[0].json).toMatchObject({
 			error: '1MSG: (#132001) Template name does not exist in the translation (item 0)',
-			httpCode: '400',
-			reason: 'rejected',
+			details: { httpCode: '400', reason: 'rejected' },
 		});
 	});
 
@@ -276,8 +275,12 @@ describe('1MSG Send Template in the n8n engine', () => {
 			json: {
 				error:
 					'Variable "Body {{3}}" of template "partner_delivery" is empty; the template needs all 4 variable(s) (item 1)',
-				description:
-					'Map a value to "Body {{3}}" under "Variables". WhatsApp rejects a template with a missing or empty variable.',
+				details: {
+					reason: 'invalidInput',
+					field: 'Variables',
+					description:
+						'Map a value to "Body {{3}}" under "Variables". WhatsApp rejects a template with a missing or empty variable.',
+				},
 			},
 			pairedItem: { item: 1 },
 		});

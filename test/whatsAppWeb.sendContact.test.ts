@@ -160,8 +160,7 @@ describe('WhatsApp Web (GOWA) Send Contact in the n8n engine', () => {
 		expect(items[0].json).toMatchObject({
 			error:
 				'GOWA INVALID_JID: 6289685024051@s.whatsapp.net is not on whatsapp (the recipient is not on WhatsApp or the number is wrong) (item 0)',
-			httpCode: '400',
-			reason: 'rejected',
+			details: { httpCode: '400', reason: 'rejected' },
 		});
 		expect(items[1].json.status).toBe('accepted');
 	});
@@ -184,8 +183,7 @@ describe('WhatsApp Web (GOWA) Send Contact in the n8n engine', () => {
 		});
 		expect(result.items('Send')[0].json).toMatchObject({
 			error: 'GOWA: Unauthorized (item 0)',
-			httpCode: '401',
-			reason: 'auth',
+			details: { httpCode: '401', reason: 'auth' },
 		});
 		expect(JSON.stringify(result.run)).not.toContain(wrong);
 		expect(
@@ -207,7 +205,7 @@ describe('WhatsApp Web (GOWA) Send Contact in the n8n engine', () => {
 		expect(sim.sends('/send/contact')).toHaveLength(1);
 		expect(result.items('Send')[0].json).toMatchObject({
 			error: expect.stringContaining('outcome unknown, not re-sent'),
-			reason: 'outcomeUnknown',
+			details: { reason: 'outcomeUnknown' },
 		});
 	});
 });

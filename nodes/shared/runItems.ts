@@ -73,16 +73,23 @@ function describeFailure(reason: SendError['failure']['reason']): string {
 	}
 }
 
-/** The JSON an error becomes when "Continue On Fail" is on. */
-function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError) {
-		if (error.httpCode) json.httpCode = error.httpCode;
-		const reason = (error.errorResponse as JsonObject | undefined)?.reason;
-		if (reason) json.reason = reason;
+/**
+ * The JSON an error becomes when "Continue On Fail" is on. Only `error` and `details` at the top
+ * level: n8n recognises exactly that shape as an error item, so "Continue (using error output)"
+ * routes it to the error output, merged with the input item it came from.
+ */
+function errorJson(nodeError: NodeApiError | NodeOperationError, cause: unknown): IDataObject {
+	const details: IDataObject = {};
+	if (cause instanceof InputError) {
+		details.reason = 'invalidInput';
+		details.field = cause.field;
+	} else if (nodeError instanceof NodeApiError) {
+		const reason = (nodeError.errorResponse as JsonObject | undefined)?.reason;
+		if (reason) details.reason = reason;
+		if (nodeError.httpCode) details.httpCode = nodeError.httpCode;
 	}
-	return json;
+	if (nodeError.description) details.description = nodeError.description;
+	return { error: nodeError.message, details };
 }
 
 /**
@@ -118,7 +125,10 @@ export async function runItems(
 			} catch (error) {
 				const nodeError = toNodeError(node, error, itemIndex, secrets);
 				if (continueOnFail) {
-					results[itemIndex] = { json: errorJson(nodeError), pairedItem: { item: itemIndex } };
+					results[itemIndex] = {
+						json: errorJson(nodeError, error),
+						pairedItem: { item: itemIndex },
+					};
 				} else if (itemIndex < stop.index) {
 					stop.index = itemIndex;
 					stop.error = nodeError;

@@ -4,7 +4,7 @@ import type { Engine, RunResult } from './engine';
 import { orderWorkflow } from './workflows';
 
 export interface RunOptions {
-	continueOnFail?: boolean;
+	continueOnFail?: boolean | 'errorOutput';
 	/** Credential fields to change for this run only */
 	credentials?: ICredentialDataDecryptedObject;
 	/** Parameters of a second node of the same type after "Send" */

@@ -15,7 +15,8 @@ export function orderWorkflow(
 		type: string;
 		parameters: INodeParameters;
 		credentialType: string;
-		continueOnFail?: boolean;
+		/** true: errors become regular output items; 'errorOutput': they go to a second output */
+		continueOnFail?: boolean | 'errorOutput';
 		/** A second node of the same type after "Send", named "Then", e.g. Get Message Status */
 		then?: INodeParameters;
 	},
@@ -53,7 +54,12 @@ export function orderWorkflow(
 			position: [600, 0],
 			parameters: node.parameters,
 			credentials: { [node.credentialType]: { id: '1', name: 'test credential' } },
-			...(node.continueOnFail && { onError: 'continueRegularOutput' as const }),
+			...(node.continueOnFail && {
+				onError:
+					node.continueOnFail === 'errorOutput'
+						? ('continueErrorOutput' as const)
+						: ('continueRegularOutput' as const),
+			}),
 		},
 	];
 	const link = (to: string): IConnections[string] => ({
