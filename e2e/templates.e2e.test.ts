@@ -1,0 +1,248 @@
+import * as path from 'path';
+
+import * as n8n from './n8n';
+import { demoCredentials, demo, startSandbox } from './sandbox';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+let sandbox: Sandbox;
+let server: Awaited<ReturnType<typeof n8n.startN8n>>;
+const base = `http://127.0.0.1:${demo.ports.n8n}`;
+
+async function post(
+	webhookPath: string,
+	body: object,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+	const response = await fetch(`${base}/webhook/${webhookPath}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+async function eventually<T>(read: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = read();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error('timed out waiting');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+const courierOrder = (customerPhone: string) => ({
+	orderId: '10482',
+	customerPhone,
+	courier: { name: 'Иван Курьер', phone: '+998901234567' },
+});
+
+beforeAll(async () => {
+	n8n.ensureRuntime();
+	const cache = path.join(n8n.root, '.cache');
+	const userFolder = path.join(cache, 'e2e-user');
+	n8n.prepareUserFolder(userFolder, n8n.packPackage(cache));
+	sandbox = await startSandbox();
+	n8n.importTemplates(
+		userFolder,
+		demo.ports.n8n,
+		demoCredentials(),
+		path.join(n8n.root, 'workflows'),
+	);
+	server = await n8n.startN8n(userFolder, demo.ports.n8n);
+	// Published at startup, the 1MSG trigger registers itself with the channel during activation.
+	await eventually(() => (sandbox.oneMsg.webhookUrls.length > 0 ? true : undefined), 60_000);
+	await n8n.waitForWebhooks(demo.ports.n8n, [
+		'courier-handoff',
+		'specialist-handoff',
+		'partner-delivery',
+		'courier-handoff-fallback',
+	]);
+}, 15 * 60_000);
+
+afterAll(async () => {
+	await server?.stop();
+	await sandbox?.stop();
+});
+
+describe('workflow templates in a real n8n 2.41.1 with the packed package installed', () => {
+	it('courier contact card: the order webhook sends the seed card through 1MSG', async () => {
+		const answer = await post('courier-handoff', courierOrder('+1 202 555 0199'));
+		expect(answer.status).toBe(200);
+		const [request] = sandbox.oneMsg.sends('/sendContact');
+		expect(request.path).toBe(`/${demo.oneMsg.channelId}/sendContact`);
+		expect(request.body).toEqual({
+			phone: '12025550199',
+			contacts: [
+				{
+					name: { formatted_name: 'Иван Курьер', first_name: 'Иван Курьер' },
+					phones: [{ phone: '+998901234567', type: 'CELL' }],
+				},
+			],
+		});
+		expect(answer.json).toMatchObject({
+			provider: 'oneMsg',
+			messageId: sandbox.oneMsg.accepted[0].id,
+			status: 'accepted',
+			to: '+12025550199',
+		});
+	});
+
+	it('specialist hand-off: LipaChat by default, GOWA when the ticket says so', async () => {
+		const ticket = {
+			customerPhone: '+254 722 000111',
+			specialist: { name: 'Jane Specialist', phone: '+254712345678' },
+		};
+		const viaLipaChat = await post('specialist-handoff', { ...ticket, channel: 'lipachat' });
+		const viaGowa = await post('specialist-handoff', { ...ticket, channel: 'gowa' });
+		expect(viaLipaChat.json).toMatchObject({
+			provider: 'lipaChat',
+			status: 'accepted',
+			to: '+254722000111',
+		});
+		expect(viaGowa.json).toMatchObject({
+			provider: 'whatsAppWeb',
+			status: 'accepted',
+			to: '+254722000111',
+		});
+		expect(sandbox.lipaChat.sends('/whatsapp/contact')[0].body).toMatchObject({
+			from: demo.lipaChat.senderNumber,
+			to: '254722000111',
+			name: { formattedName: 'Jane Specialist' },
+			phones: [{ phone: '254712345678', type: 'CELL', waId: '254712345678' }],
+		});
+		expect(sandbox.gowa.sends('/send/contact')[0].body).toEqual({
+			phone: '254722000111@s.whatsapp.net',
+			contact_name: 'Jane Specialist',
+			contact_phone: '254712345678',
+		});
+	});
+
+	it('partner delivery confirmation: the picked template goes out with the body 1MSG expects and the seed text as preview', async () => {
+		const answer = await post('partner-delivery', {
+			partnerPhone: '+998 90 123 45 67',
+			partner: 'North Distributor LLC',
+			orderNumber: '10482',
+			product: 'Wireless headphones',
+			note: 'Accepted today at 11:20 AM at the partner warehouse.',
+		});
+		const [request] = sandbox.oneMsg.sends('/sendTemplate');
+		expect(request.body).toEqual({
+			phone: '998901234567',
+			template: 'partner_delivery',
+			namespace: 'c8ae5f90_307a_ca4c_b8f6_d1e2a2573574',
+			language: { policy: 'deterministic', code: 'en' },
+			params: [
+				{
+					type: 'body',
+					parameters: [
+						{ type: 'text', text: 'North Distributor LLC' },
+						{ type: 'text', text: '10482' },
+						{ type: 'text', text: 'Wireless headphones' },
+						{ type: 'text', text: 'Accepted today at 11:20 AM at the partner warehouse.' },
+					],
+				},
+			],
+		});
+		expect(answer.json.preview).toBe(
+			'Hello, North Distributor LLC! Order #10482 for "Wireless headphones" has been delivered to your partner pickup point. Accepted today at 11:20 AM at the partner warehouse..\n\n[Handoff details]',
+		);
+	});
+
+	it('closed-window fallback: a card refused for a closed session becomes the courier template', async () => {
+		const before = sandbox.oneMsg.sends('/sendTemplate').length;
+		const answer = await post('courier-handoff-fallback', courierOrder('+1 202 555 0123'));
+		expect(
+			sandbox.oneMsg.accepted.filter((a) => a.to === demo.closedWindowNumber && a.body.contacts),
+		).toEqual([]);
+		const fallback = sandbox.oneMsg.sends('/sendTemplate').slice(before);
+		expect(fallback.map((r) => r.body)).toEqual([
+			expect.objectContaining({
+				phone: demo.closedWindowNumber,
+				template: 'courier_assigned',
+				language: { policy: 'deterministic', code: 'en_US' },
+				params: [{ type: 'body', parameters: [{ type: 'text', text: 'Иван Курьер' }] }],
+			}),
+		]);
+		expect(answer.json).toMatchObject({
+			status: 'accepted',
+			template: 'courier_assigned',
+			preview: 'Your courier Иван Курьер is on the way.',
+		});
+	});
+
+	it('failed-delivery alert: a failed status from 1MSG and from LipaChat reaches its trigger and the alert', async () => {
+		// Published at startup, the 1MSG trigger registered itself with the channel.
+		expect(sandbox.oneMsg.webhookUrls).toEqual([
+			expect.stringMatching(
+				new RegExp(`^${base}/webhook/${demo.webhookIds.oneMsg}/status\\?secret=[0-9a-f]{40}$`),
+			),
+		]);
+		expect(sandbox.oneMsg.ackNotificationsOn).toBe(true);
+		const failing = '+44 7911 123456';
+		const ticket = {
+			customerPhone: failing,
+			specialist: { name: 'Jane Specialist', phone: '+254712345678' },
+		};
+		const sent = [
+			(await post('courier-handoff', courierOrder(failing))).json,
+			(await post('specialist-handoff', { ...ticket, channel: 'lipachat' })).json,
+		];
+		const alerts = await eventually(() =>
+			sandbox.alerts.length >= 2 ? sandbox.alerts : undefined,
+		).catch(() => {
+			const made = [sandbox.oneMsg, sandbox.lipaChat].map((sim) =>
+				sim.callbacks.map((c) => [c.url, c.status, c.error]),
+			);
+			throw new Error(
+				`Alerts: ${JSON.stringify(sandbox.alerts)}; callbacks: ${JSON.stringify(made)}`,
+			);
+		});
+		const statuses = (alerts as Array<{ status: Record<string, unknown> }>).map(
+			(alert) => alert.status,
+		);
+		for (const send of sent) {
+			expect(statuses).toContainEqual(
+				expect.objectContaining({
+					provider: send.provider,
+					messageId: send.messageId,
+					status: 'failed',
+					recipient: '+447911123456',
+					timestamp: expect.stringMatching(/Z$/),
+				}),
+			);
+		}
+		// Only failures start the alert: the delivered and read statuses of the earlier sends did not.
+		expect(statuses.every((status) => status.status === 'failed')).toBe(true);
+		expect(statuses).toHaveLength(2);
+		// Every status callback the simulators made was taken by n8n, GOWA's signed ones included.
+		await Promise.all([
+			sandbox.oneMsg.callbacksDone(),
+			sandbox.lipaChat.callbacksDone(),
+			sandbox.gowa.callbacksDone(),
+		]);
+		for (const sim of [sandbox.oneMsg, sandbox.lipaChat, sandbox.gowa]) {
+			expect(sim.callbacks.map((callback) => callback.status)).toEqual(
+				sim.callbacks.map(() => 200),
+			);
+		}
+		expect(sandbox.gowa.callbacks.length).toBeGreaterThan(0);
+	});
+
+	it("delivery receipts: GOWA's signed receipts of a sent card reach the trigger and are recorded", async () => {
+		const ticket = {
+			customerPhone: '+254 722 000999',
+			specialist: { name: 'Jane Specialist', phone: '+254712345678' },
+		};
+		const sent = (await post('specialist-handoff', { ...ticket, channel: 'gowa' })).json;
+		const receipts = await eventually(() => {
+			const mine = (sandbox.receipts as Array<{ status: Record<string, unknown> }>)
+				.map((receipt) => receipt.status)
+				.filter((status) => status.messageId === sent.messageId);
+			return mine.length >= 2 ? mine : undefined;
+		});
+		expect(receipts.map((status) => [status.provider, status.status, status.recipient])).toEqual([
+			['whatsAppWeb', 'delivered', '+254722000999'],
+			['whatsAppWeb', 'read', '+254722000999'],
+		]);
+	});
+});
