@@ -6,9 +6,15 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { operationProperty, sendContactOperation } from '../shared/operationProperty';
+import {
+	operationProperty,
+	operationSubtitle,
+	sendContactOperation,
+} from '../shared/operationProperty';
 import { route } from '../shared/router';
 import * as sendContact from './actions/sendContact';
+
+const operations = [sendContactOperation];
 
 export class LipaChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,14 +23,14 @@ export class LipaChat implements INodeType {
 		icon: { light: 'file:lipaChat.svg', dark: 'file:lipaChat.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(operations),
 		description: 'Send WhatsApp contact cards through the LipaChat gateway',
 		defaults: { name: 'LipaChat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'lipaChatApi', required: true }],
-		properties: [operationProperty([sendContactOperation]), ...sendContact.description],
+		properties: [operationProperty(operations), ...sendContact.description],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

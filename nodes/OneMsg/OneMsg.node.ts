@@ -2,17 +2,38 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { operationProperty, sendContactOperation } from '../shared/operationProperty';
+import {
+	operationProperty,
+	operationSubtitle,
+	sendContactOperation,
+} from '../shared/operationProperty';
 import { route } from '../shared/router';
 import * as getMessageStatus from './actions/getMessageStatus';
 import * as sendContact from './actions/sendContact';
 import * as sendTemplate from './actions/sendTemplate';
 import { searchTemplates } from './methods/listSearch';
 import { getTemplateVariables } from './methods/resourceMapping';
+
+const operations: INodePropertyOptions[] = [
+	sendContactOperation,
+	{
+		name: 'Send Template',
+		value: 'sendTemplate',
+		description: 'Send an approved template, also outside the 24-hour window',
+		action: 'Send a template',
+	},
+	{
+		name: 'Get Message Status',
+		value: 'hookInfo',
+		description: 'Read the delivery status of a sent message',
+		action: 'Get the status of a message',
+	},
+];
 
 export class OneMsg implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,7 +42,7 @@ export class OneMsg implements INodeType {
 		icon: { light: 'file:oneMsg.svg', dark: 'file:oneMsg.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(operations),
 		description: 'Send WhatsApp contact cards and templates through the 1MSG WhatsApp Business API',
 		defaults: { name: '1MSG' },
 		usableAsTool: true,
@@ -29,21 +50,7 @@ export class OneMsg implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'oneMsgApi', required: true }],
 		properties: [
-			operationProperty([
-				sendContactOperation,
-				{
-					name: 'Send Template',
-					value: 'sendTemplate',
-					description: 'Send an approved template, also outside the 24-hour window',
-					action: 'Send a template',
-				},
-				{
-					name: 'Get Message Status',
-					value: 'hookInfo',
-					description: 'Read the delivery status of a sent message',
-					action: 'Get the status of a message',
-				},
-			]),
+			operationProperty(operations),
 			...sendContact.description,
 			...sendTemplate.description,
 			...getMessageStatus.description,

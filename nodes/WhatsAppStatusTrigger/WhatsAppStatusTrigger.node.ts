@@ -19,7 +19,8 @@ export class WhatsAppStatusTrigger implements INodeType {
 		icon: { light: 'file:whatsAppStatusTrigger.svg', dark: 'file:whatsAppStatusTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["provider"]}}',
+		subtitle:
+			'={{ {"oneMsg": "1MSG", "lipaChat": "LipaChat", "whatsAppWeb": "WhatsApp Web (GOWA)"}[$parameter["provider"]] + ": " + ($parameter["statuses"] || []).join(", ") }}',
 		description:
 			'Starts the workflow when 1MSG, LipaChat or WhatsApp Web (GOWA) reports a message as sent, delivered, read or failed',
 		defaults: { name: 'WhatsApp Status Trigger' },

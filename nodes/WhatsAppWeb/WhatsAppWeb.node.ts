@@ -6,9 +6,15 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { operationProperty, sendContactOperation } from '../shared/operationProperty';
+import {
+	operationProperty,
+	operationSubtitle,
+	sendContactOperation,
+} from '../shared/operationProperty';
 import { route } from '../shared/router';
 import * as sendContact from './actions/sendContact';
+
+const operations = [sendContactOperation];
 
 export class WhatsAppWeb implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +23,7 @@ export class WhatsAppWeb implements INodeType {
 		icon: { light: 'file:whatsAppWeb.svg', dark: 'file:whatsAppWeb.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(operations),
 		description:
 			'Send WhatsApp contact cards through a self-hosted go-whatsapp-web-multidevice (GOWA) server',
 		defaults: { name: 'WhatsApp Web (GOWA)' },
@@ -25,7 +31,7 @@ export class WhatsAppWeb implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppWebApi', required: true }],
-		properties: [operationProperty([sendContactOperation]), ...sendContact.description],
+		properties: [operationProperty(operations), ...sendContact.description],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -20,3 +20,9 @@ export function operationProperty(options: INodePropertyOptions[]): INodePropert
 		default: 'sendContact',
 	};
 }
+
+/** The node subtitle on the canvas: the chosen operation's display name, e.g. "Send Template". */
+export function operationSubtitle(options: INodePropertyOptions[]): string {
+	const names = Object.fromEntries(options.map((option) => [option.value, option.name]));
+	return `={{ ${JSON.stringify(names)}[$parameter["operation"]] }}`;
+}
