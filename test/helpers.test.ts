@@ -5,6 +5,7 @@ import { parsePhone } from '../nodes/shared/phone';
 import { lipaChatMessageId } from '../nodes/shared/providers/lipaChat';
 import { oneMsgChannelId } from '../nodes/shared/providers/oneMsg';
 import { parseOneMsgWebhookUrls } from '../nodes/shared/providers/oneMsgWebhook';
+import { RateLimiter } from '../nodes/shared/rateLimiter';
 import { redact, retryAfterMs } from '../nodes/shared/transport';
 
 describe('parsePhone', () => {
@@ -112,5 +113,45 @@ describe('parseOneMsgWebhookUrls', () => {
 		[{}, []],
 	])('reads %j', (body, urls) => {
 		expect(parseOneMsgWebhookUrls(body as never)).toEqual(urls);
+	});
+});
+
+describe('RateLimiter', () => {
+	/** A clock that only moves when someone sleeps, so the test is exact and instant. */
+	function fakeClock() {
+		let time = 1_000_000;
+		return {
+			now: () => time,
+			sleep: async (ms: number) => {
+				time += ms;
+			},
+			get time() {
+				return time;
+			},
+		};
+	}
+
+	it('never lets more than perSecond starts into any window of 1 s + margin, and fills each window', async () => {
+		const clock = fakeClock();
+		const limiter = new RateLimiter(80, 30, clock);
+		const starts: number[] = [];
+		for (let i = 0; i < 400; i++) {
+			await limiter.take();
+			starts.push(clock.time);
+		}
+		for (let i = 80; i < starts.length; i++)
+			expect(starts[i] - starts[i - 80]).toBeGreaterThanOrEqual(1030);
+		// 400 starts = 5 windows of 80: the last window starts 4 × 1,030 ms after the first.
+		expect(starts[399] - starts[0]).toBe(4 * 1030);
+	});
+
+	it('holds every start back after a 429 until Retry-After has passed', async () => {
+		const clock = fakeClock();
+		const limiter = new RateLimiter(10, 0, clock);
+		await limiter.take();
+		limiter.pushBack(2000);
+		const before = clock.time;
+		await limiter.take();
+		expect(clock.time - before).toBe(2000);
 	});
 });

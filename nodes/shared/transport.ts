@@ -113,7 +113,10 @@ export function redact<T>(value: T, secrets: string[]): T {
 		usable.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
 	if (typeof value === 'string') return scrub(value) as T;
 	if (value === undefined || value === null || typeof value !== 'object') return value;
-	return JSON.parse(scrub(JSON.stringify(value))) as T;
+	const json = JSON.stringify(value);
+	// The common case: nothing to hide, so no second copy of the value.
+	if (!usable.some((secret) => json.includes(secret))) return value;
+	return JSON.parse(scrub(json)) as T;
 }
 
 /** Reads Retry-After (seconds or an HTTP date) into milliseconds. */

@@ -7,57 +7,53 @@ const crypto = require('crypto');
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 class Simulator {
+	// Declared here with their types; reset() is the one place that gives them values.
+	/** every request as received @type {Array<{method: string, path: string, query: Record<string, string>, headers: import('http').IncomingHttpHeaders, rawBody: string, body: any}>} */
+	received;
+	/** messages the provider took @type {Array<{id: string, to: string, body: any, deviceId?: string}>} */
+	accepted;
+	/** recipient digits -> time of the customer's last message @type {Map<string, number>} */
+	sessions;
+	/** faults for the next matching requests, consumed in order @type {any[]} */
+	faults;
+	/** random faults for every send: shares of 429 / 503 / dropped connections @type {any} */
+	chaosConfig;
+	/** server-side cap: { perSecond, windowStart, count } @type {any} */
+	cap;
+	/** fixed latency of every send answer, in ms @type {number} */
+	latencyMs;
+	/** @type {{rateLimited: number, maxOpenConnections: number}} */
+	stats;
+	/** @type {number} */
+	openConnections;
+	/** message id -> its delivery events @type {Map<string, Array<{status: string, timestamp: number, recipient: string}>>} */
+	statuses;
+	/** recipients whose messages are accepted but then fail to deliver @type {Set<string>} */
+	failing;
+	/** status callbacks posted to webhooks @type {Array<{url: string, body: any, headers: Record<string, string>, status?: number, error?: string}>} */
+	callbacks;
+	/** @type {Promise<void>} */
+	callbackChain;
+
 	constructor(name) {
 		this.name = name;
 		/** @type {import('http').Server | undefined} */
 		this.server = undefined;
-		/** @type {Array<{method: string, path: string, query: Record<string, string>, headers: import('http').IncomingHttpHeaders, rawBody: string, body: any}>} */
-		this.received = [];
-		/** @type {Array<{id: string, to: string, body: any, deviceId?: string}>} */
-		this.accepted = [];
-		this.sessions = new Map();
-		/** @type {any[]} */
-		this.faults = [];
-		/** @type {any} */
-		this.chaosConfig = undefined;
-		/** @type {any} */
-		this.cap = undefined;
-		this.latencyMs = 0;
-		this.stats = { rateLimited: 0, maxOpenConnections: 0 };
-		this.openConnections = 0;
-		/** @type {Map<string, Array<{status: string, timestamp: number, recipient: string}>>} */
-		this.statuses = new Map();
-		/** @type {Set<string>} */
-		this.failing = new Set();
-		/** @type {Array<{url: string, body: any, headers: Record<string, string>, status?: number, error?: string}>} */
-		this.callbacks = [];
-		/** @type {Promise<void>} */
-		this.callbackChain = Promise.resolve();
 		this.reset();
 	}
 
 	reset() {
-		/** every request as received: { method, path, query, headers, body, rawBody } */
 		this.received = [];
-		/** messages the provider took: { id, to, body } */
 		this.accepted = [];
-		/** recipient digits -> time of the customer's last message */
 		this.sessions = new Map();
-		/** faults for the next matching requests, consumed in order */
 		this.faults = [];
-		/** random faults for every send: shares of 429 / 503 / dropped connections */
 		this.chaosConfig = undefined;
-		/** server-side cap: { perSecond, windowStart, count } */
 		this.cap = undefined;
-		/** fixed latency of every send answer, in ms */
 		this.latencyMs = 0;
 		this.stats = { rateLimited: 0, maxOpenConnections: 0 };
 		this.openConnections = 0;
-		/** message id -> its delivery events, as the provider would report them */
 		this.statuses = new Map();
-		/** recipients whose messages are accepted but then fail to deliver */
 		this.failing = new Set();
-		/** status callbacks posted to webhooks: { url, body, headers, status | error } */
 		this.callbacks = [];
 		this.callbackChain = Promise.resolve();
 	}
