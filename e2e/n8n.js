@@ -56,8 +56,20 @@ function ensureRuntime(log = console.log) {
 			...process.env,
 			PATH: `${path.dirname(node24)}:${process.env.PATH}`,
 			npm_config_nodedir: nodeDir,
+			// Under `npm run`, the project's ignore-scripts=true is in the environment: a rebuild needs scripts.
+			npm_config_ignore_scripts: 'false',
 		},
 	});
+	const binding = path.join(
+		runtimeDir,
+		'node_modules',
+		'sqlite3',
+		'build',
+		'Release',
+		'node_sqlite3.node',
+	);
+	if (!fs.existsSync(binding))
+		throw new Error(`sqlite3 was not built for Node 24: ${binding} is missing`);
 	fs.writeFileSync(marker, lockHash());
 }
 

@@ -245,4 +245,28 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 			['whatsAppWeb', 'read', '+254722000999'],
 		]);
 	});
+
+	it('status trigger in the real n8n: wrong secret 401, malformed JSON 422 (n8n) or 400 (trigger), over 1 MB 413, no execution', async () => {
+		const url = `${base}/webhook/${demo.webhookIds.lipaChat}/status`;
+		const send = async (query: string, body: string, type = 'application/json') =>
+			(await fetch(`${url}${query}`, { method: 'POST', headers: { 'content-type': type }, body }))
+				.status;
+		const alertsBefore = sandbox.alerts.length;
+		const failed = JSON.stringify({ messageId: 'forged', status: 'FAILED', to: '447911123456' });
+		expect(await send('?secret=guess', failed)).toBe(401);
+		// n8n parses a body declared as JSON before any node sees it, and answers 422 itself.
+		expect(await send(`?secret=${demo.lipaChat.webhookSecret}`, '{"messageId": ')).toBe(422);
+		// Declared as anything else, the body reaches the trigger, which answers 400.
+		expect(
+			await send(`?secret=${demo.lipaChat.webhookSecret}`, '{"messageId": ', 'text/plain'),
+		).toBe(400);
+		const big = JSON.stringify({
+			messageId: 'big',
+			status: 'FAILED',
+			padding: 'x'.repeat(1024 * 1024),
+		});
+		expect(await send(`?secret=${demo.lipaChat.webhookSecret}`, big)).toBe(413);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(sandbox.alerts.length).toBe(alertsBefore);
+	});
 });
