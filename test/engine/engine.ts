@@ -36,7 +36,12 @@ const root = path.resolve(__dirname, '../..');
 const nodesBase = path.dirname(require.resolve('n8n-nodes-base/package.json'));
 
 /** The n8n-nodes-base nodes the test workflows use around ours. */
-const baseNodes = ['ManualTrigger/ManualTrigger', 'Set/Set', 'Transform/SplitOut/SplitOut'];
+const baseNodes = [
+	'ManualTrigger/ManualTrigger',
+	'Set/Set',
+	'Transform/SplitOut/SplitOut',
+	'HttpRequest/HttpRequest',
+];
 
 export interface WorkflowJson {
 	nodes: INode[];
