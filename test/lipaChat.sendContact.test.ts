@@ -1,5 +1,5 @@
 import { Engine } from './engine/engine';
-import { nodeRunner, type RunOptions } from './engine/nodeRunner';
+import { nodeRunner } from './engine/nodeRunner';
 import { LipaChatSimulator } from './sandbox/lipaChat';
 
 const API_KEY = 'sim-lipachat-key-Q7pL2';
@@ -34,13 +34,12 @@ const ticket = (customerPhone: string) => ({
 	specialist: { name: 'Jane Specialist', phone: '+254712345678' },
 });
 
-const runNode = nodeRunner(
+const run = nodeRunner(
 	() => engine,
 	{ type: 'lipaChat', credentialType: 'lipaChatApi' },
 	() => credentials().lipaChatApi,
+	specialistParameters,
 );
-const run = (orders: object[], parameters: object = specialistParameters(), options?: RunOptions) =>
-	runNode(orders, parameters, options);
 
 const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/;
 

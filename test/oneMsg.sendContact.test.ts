@@ -1,5 +1,5 @@
 import { Engine } from './engine/engine';
-import { nodeRunner, type RunOptions } from './engine/nodeRunner';
+import { nodeRunner } from './engine/nodeRunner';
 import { OneMsgSimulator } from './sandbox/oneMsg';
 
 const TOKEN = 'sim-1msg-token-Zk93xQ';
@@ -31,13 +31,12 @@ const courierOrder = (customerPhone: string, name = 'Иван Курьер', pho
 	courier: { name, phone },
 });
 
-const runNode = nodeRunner(
+const run = nodeRunner(
 	() => engine,
 	{ type: 'oneMsg', credentialType: 'oneMsgApi' },
 	() => credentials().oneMsgApi,
+	() => courierParameters,
 );
-const run = (orders: object[], parameters: object = courierParameters, options?: RunOptions) =>
-	runNode(orders, parameters, options);
 
 beforeAll(async () => {
 	engine = await Engine.load();

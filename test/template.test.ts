@@ -23,7 +23,9 @@ describe('template placeholders', () => {
 
 	it('sends named placeholders with their parameter_name', () => {
 		const named = template([{ type: 'BODY', text: 'Hi {{first_name}}, order {{order_id}}' }]);
-		expect(templateParams(named, { body_first_name: 'Ana', body_order_id: '7' })).toEqual([
+		expect(
+			templateParams(templateVariables(named), { body_first_name: 'Ana', body_order_id: '7' }),
+		).toEqual([
 			{
 				type: 'body',
 				parameters: [
@@ -40,7 +42,9 @@ describe('template placeholders', () => {
 			{ type: 'BODY', text: 'Invoice attached' },
 		]);
 		expect(templateVariables(media).map((v) => v.label)).toEqual(['Header document link']);
-		expect(templateParams(media, { header_media: 'https://x.example/inv.pdf' })).toEqual([
+		expect(
+			templateParams(templateVariables(media), { header_media: 'https://x.example/inv.pdf' }),
+		).toEqual([
 			{
 				type: 'header',
 				parameters: [{ type: 'document', document: { link: 'https://x.example/inv.pdf' } }],

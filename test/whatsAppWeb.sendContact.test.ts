@@ -1,5 +1,5 @@
 import { Engine } from './engine/engine';
-import { nodeRunner, type RunOptions } from './engine/nodeRunner';
+import { nodeRunner } from './engine/nodeRunner';
 import { WhatsAppWebSimulator } from './sandbox/whatsAppWeb';
 
 const PASSWORD = 'gowa-pass-Hn27v';
@@ -37,13 +37,12 @@ const lead = (customerPhone: string) => ({
 	rep: { name: 'Michael Chen - Sales Manager', phone: '+62 898 7654 3210' },
 });
 
-const runNode = nodeRunner(
+const run = nodeRunner(
 	() => engine,
 	{ type: 'whatsAppWeb', credentialType: 'whatsAppWebApi' },
 	() => credentials().whatsAppWebApi,
+	() => parameters(),
 );
-const run = (orders: object[], params: object = parameters(), options?: RunOptions) =>
-	runNode(orders, params, options);
 
 beforeAll(async () => {
 	engine = await Engine.load();

@@ -1,4 +1,8 @@
-import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type ICredentialDataDecryptedObject,
+	type IHookFunctions,
+} from 'n8n-workflow';
 
 import { InputError } from '../shared/errors';
 import {
@@ -14,16 +18,19 @@ import { statusSources } from './sources';
 
 const secretFields = ['token', 'apiKey', 'password', 'webhookSecret'];
 
-/** Runs one registration step; whatever fails reads as a plain message with no secret in it. */
+/**
+ * Runs one registration step with the chosen provider's credentials, read once; whatever fails
+ * reads as a plain message with no secret in it.
+ */
 async function step<T>(
 	context: IHookFunctions,
-	work: (provider: ProviderId) => Promise<T>,
+	work: (provider: ProviderId, credentials: ICredentialDataDecryptedObject) => Promise<T>,
 ): Promise<T> {
 	const provider = context.getNodeParameter('provider') as ProviderId;
 	const credentials = await context.getCredentials(statusSources[provider].credentialType);
 	const secrets = secretFields.map((field) => String(credentials[field] ?? ''));
 	try {
-		return await work(provider);
+		return await work(provider, credentials);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		const hint = error instanceof InputError ? error.hint : undefined;
@@ -55,8 +62,7 @@ function requireWebhookSecret(secret: unknown, credential: string, where: string
 export const webhookMethods = {
 	default: {
 		async checkExists(this: IHookFunctions): Promise<boolean> {
-			return await step(this, async (provider) => {
-				const credentials = await this.getCredentials(statusSources[provider].credentialType);
+			return await step(this, async (provider, credentials) => {
 				if (provider === 'oneMsg') {
 					const urls = await oneMsgWebhookUrls(this, credentials);
 					return urls.includes(oneMsgCallbackUrl(credentials, webhookUrl(this)));
@@ -79,8 +85,7 @@ export const webhookMethods = {
 			});
 		},
 		async create(this: IHookFunctions): Promise<boolean> {
-			return await step(this, async (provider) => {
-				const credentials = await this.getCredentials(statusSources[provider].credentialType);
+			return await step(this, async (provider, credentials) => {
 				if (provider === 'oneMsg') {
 					await addOneMsgWebhook(
 						this,
@@ -94,8 +99,7 @@ export const webhookMethods = {
 			});
 		},
 		async delete(this: IHookFunctions): Promise<boolean> {
-			return await step(this, async (provider) => {
-				const credentials = await this.getCredentials(statusSources[provider].credentialType);
+			return await step(this, async (provider, credentials) => {
 				if (provider === 'oneMsg') {
 					await removeOneMsgWebhook(
 						this,

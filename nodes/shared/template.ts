@@ -103,10 +103,10 @@ export function templateVariables(template: Template): TemplateVariable[] {
  */
 export function checkTemplateValues(
 	template: Template,
+	variables: TemplateVariable[],
 	values: IDataObject,
 	field: string,
 ): Record<string, string> {
-	const variables = templateVariables(template);
 	const known = new Set(variables.map((v) => v.id));
 	const stale = Object.keys(values).filter(
 		(id) => !known.has(id) && values[id] !== undefined && values[id] !== null && values[id] !== '',
@@ -143,9 +143,11 @@ function textParameter(variable: TemplateVariable, text: string): IDataObject {
 		: { type: 'text', parameter_name: variable.placeholder, text };
 }
 
-/** The values as Cloud-API components (`params` of 1MSG's sendTemplate). */
-export function templateParams(template: Template, values: Record<string, string>): IDataObject[] {
-	const variables = templateVariables(template);
+/** The values of a template's variables as Cloud-API components (`params` of 1MSG's sendTemplate). */
+export function templateParams(
+	variables: TemplateVariable[],
+	values: Record<string, string>,
+): IDataObject[] {
 	const params: IDataObject[] = [];
 	const header = variables.filter((v) => v.component === 'header');
 	if (header.length > 0) {

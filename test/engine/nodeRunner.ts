@@ -13,14 +13,20 @@ export interface RunOptions {
 
 /**
  * The `run(orders, parameters)` every node test uses: the order workflow around one of our
- * nodes, with its credential pointing at a simulator.
+ * nodes, with its credential pointing at a simulator. `defaultParameters` serve when a test
+ * passes none.
  */
 export function nodeRunner(
 	engine: () => Engine,
 	node: { type: string; credentialType: string },
 	credentials: () => ICredentialDataDecryptedObject,
+	defaultParameters: () => object = () => ({}),
 ) {
-	return (orders: object[], parameters: object, options: RunOptions = {}): Promise<RunResult> =>
+	return (
+		orders: object[],
+		parameters: object = defaultParameters(),
+		options: RunOptions = {},
+	): Promise<RunResult> =>
 		engine().run(
 			orderWorkflow(orders, {
 				...node,

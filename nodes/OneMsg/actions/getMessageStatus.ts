@@ -6,12 +6,10 @@ import type {
 } from 'n8n-workflow';
 
 import { InputError } from '../../shared/errors';
-import { bodyOrThrow } from '../../shared/providers/answers';
-import { oneMsgAdapter, oneMsgUrl } from '../../shared/providers/oneMsg';
+import { oneMsgAdapter, oneMsgCall } from '../../shared/providers/oneMsg';
 import { oneMsgHookInfoStatuses } from '../../shared/providers/oneMsgStatus';
 import { runItems } from '../../shared/runItems';
 import { latestStatus } from '../../shared/status';
-import { sendRequest } from '../../shared/transport';
 
 const displayOptions = { show: { operation: ['hookInfo'] } };
 const concurrency = 8;
@@ -46,13 +44,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				'Map the messageId of a send operation, e.g. {{ $json.messageId }}.',
 			);
 		}
-		const request = {
-			method: 'GET' as const,
-			url: oneMsgUrl(credentials, 'hookInfo'),
-			qs: { messageId },
-		};
-		const response = await sendRequest(this, oneMsgAdapter.credentialType, request, timeoutMs);
-		const body = bodyOrThrow(response, '1MSG');
+		const call = { method: 'GET' as const, path: 'hookInfo', qs: { messageId } };
+		const body = await oneMsgCall(this, credentials, call, '1MSG', timeoutMs);
 		const history = oneMsgHookInfoStatuses(body);
 		const latest = latestStatus(history);
 		const json: IDataObject = {

@@ -21,6 +21,7 @@ import {
 	checkTemplateValues,
 	findTemplate,
 	templateParams,
+	templateVariables,
 	templatePreview,
 	type Template,
 } from '../../shared/template';
@@ -135,7 +136,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			'Template',
 		);
 		const mapped = (this.getNodeParameter('variables.value', itemIndex, {}) ?? {}) as IDataObject;
-		const values = checkTemplateValues(template, mapped, 'Variables');
+		const variables = templateVariables(template);
+		const values = checkTemplateValues(template, variables, mapped, 'Variables');
 		const namespace = stringParameter(this, 'namespace', itemIndex) || template.namespace;
 		if (!namespace) {
 			throw new InputError(
@@ -148,7 +150,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		return {
 			to: recipient.e164 ?? recipient.jid ?? '',
 			requests: [
-				oneMsgTemplateRequest(credentials, recipient, sent, templateParams(template, values)),
+				oneMsgTemplateRequest(credentials, recipient, sent, templateParams(variables, values)),
 			],
 			extra: {
 				template: sent.name,

@@ -2,8 +2,14 @@ import type { IDataObject, ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { ContactCard } from '../contactCard';
 import type { Recipient } from '../recipient';
-import { joinUrl, type ProviderRequest, type ProviderResponse } from '../transport';
-import { errorMessageOf, httpFailure } from './answers';
+import {
+	joinUrl,
+	sendRequest,
+	type ProviderRequest,
+	type ProviderResponse,
+	type RequestContext,
+} from '../transport';
+import { bodyOrThrow, errorMessageOf, httpFailure } from './answers';
 import { windowClosedMessage, type ProviderAdapter, type SendAnswer } from './types';
 
 export const oneMsgDefaultBaseUrl = 'https://api.1msg.io';
@@ -155,3 +161,24 @@ export const oneMsgAdapter: ProviderAdapter = {
 	defaultMaxPerSecond: 20,
 	readSendAnswer,
 };
+
+/**
+ * One 1MSG call that is not a send (template list, hookInfo, webhook list, settings): the
+ * answer's body, or a SendError with 1MSG's own message after `what`.
+ */
+export async function oneMsgCall(
+	context: RequestContext,
+	credentials: ICredentialDataDecryptedObject,
+	call: Pick<ProviderRequest, 'method' | 'qs' | 'body'> & { path: string },
+	what: string,
+	timeoutMs = 30_000,
+): Promise<IDataObject> {
+	const request: ProviderRequest = {
+		method: call.method,
+		url: oneMsgUrl(credentials, call.path),
+		...(call.qs && { qs: call.qs }),
+		...(call.body && { body: call.body }),
+	};
+	const response = await sendRequest(context, oneMsgAdapter.credentialType, request, timeoutMs);
+	return bodyOrThrow(response, what);
+}

@@ -2,9 +2,8 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { Recipient } from '../recipient';
 import type { Template, TemplateComponent } from '../template';
-import { sendRequest, type ProviderRequest, type RequestContext } from '../transport';
-import { bodyOrThrow } from './answers';
-import { oneMsgRecipientFields, oneMsgUrl } from './oneMsg';
+import type { ProviderRequest, RequestContext } from '../transport';
+import { oneMsgCall, oneMsgRecipientFields, oneMsgUrl } from './oneMsg';
 
 const namespaceKeys = ['namespace', 'message_template_namespace', 'messageTemplateNamespace'];
 const pageSize = 100;
@@ -85,13 +84,13 @@ export async function fetchOneMsgTemplates(
 ): Promise<Template[]> {
 	const raw: unknown[] = [];
 	for (let page = 0; page < maxPages; page++) {
-		const request: ProviderRequest = {
-			method: 'GET',
-			url: oneMsgUrl(credentials, 'templates'),
+		const call = {
+			method: 'GET' as const,
+			path: 'templates',
 			qs: { limit: pageSize, offset: raw.length },
 		};
-		const response = await sendRequest(context, 'oneMsgApi', request, timeoutMs);
-		const body = bodyOrThrow(response, "1MSG could not list the channel's templates");
+		const what = "1MSG could not list the channel's templates";
+		const body = await oneMsgCall(context, credentials, call, what, timeoutMs);
 		if (!Array.isArray(body.templates)) break;
 		raw.push(...body.templates);
 		const total = Number(body.total);

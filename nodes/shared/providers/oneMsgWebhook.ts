@@ -1,14 +1,12 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../errors';
-import { sendRequest, type RequestContext } from '../transport';
+import type { RequestContext } from '../transport';
 import { hmacSha256Hex, withSecret } from '../webhookSecret';
-import { bodyOrThrow } from './answers';
-import { oneMsgUrl } from './oneMsg';
+import { oneMsgCall } from './oneMsg';
 
 /** 1MSG keeps at most five webhook URLs per channel. */
 export const oneMsgMaxWebhooks = 5;
-const timeoutMs = 30_000;
 
 /** `webhookUrl` as 1MSG returns it: one URL, an array, or a comma-separated string. */
 export function parseOneMsgWebhookUrls(body: IDataObject): string[] {
@@ -42,14 +40,9 @@ export async function oneMsgWebhookUrls(
 	context: RequestContext,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<string[]> {
-	const response = await sendRequest(
-		context,
-		'oneMsgApi',
-		{ method: 'GET', url: oneMsgUrl(credentials, 'webhook') },
-		timeoutMs,
-	);
+	const what = "1MSG could not read the channel's webhooks";
 	return parseOneMsgWebhookUrls(
-		bodyOrThrow(response, "1MSG could not read the channel's webhooks"),
+		await oneMsgCall(context, credentials, { method: 'GET', path: 'webhook' }, what),
 	);
 }
 
@@ -59,15 +52,8 @@ async function writeWebhookUrls(
 	urls: string[],
 ) {
 	// POST webhook replaces the whole list, so it always carries everyone else's URLs too.
-	const request = {
-		method: 'POST' as const,
-		url: oneMsgUrl(credentials, 'webhook'),
-		body: { webhookUrl: urls },
-	};
-	bodyOrThrow(
-		await sendRequest(context, 'oneMsgApi', request, timeoutMs),
-		"1MSG did not save the channel's webhooks",
-	);
+	const call = { method: 'POST' as const, path: 'webhook', body: { webhookUrl: urls } };
+	await oneMsgCall(context, credentials, call, "1MSG did not save the channel's webhooks");
 }
 
 /** Adds our URL next to the channel's other webhooks and turns delivery statuses on. */
@@ -89,13 +75,10 @@ export async function addOneMsgWebhook(
 	}
 	const settings = {
 		method: 'POST' as const,
-		url: oneMsgUrl(credentials, 'settings'),
+		path: 'settings',
 		body: { ackNotificationsOn: true },
 	};
-	bodyOrThrow(
-		await sendRequest(context, 'oneMsgApi', settings, timeoutMs),
-		'1MSG did not turn on delivery notifications',
-	);
+	await oneMsgCall(context, credentials, settings, '1MSG did not turn on delivery notifications');
 }
 
 /** Removes only our URL; the channel's other webhooks stay as they were. */
