@@ -1,6 +1,7 @@
 // Pure helpers only; everything a user touches is tested through the engine.
 import { readContactCards } from '../nodes/shared/contactCard';
 import { InputError } from '../nodes/shared/errors';
+import { holdsExpression } from '../nodes/shared/itemParameter';
 import { parsePhone } from '../nodes/shared/phone';
 import { lipaChatMessageId } from '../nodes/shared/providers/lipaChat';
 import { oneMsgChannelId } from '../nodes/shared/providers/oneMsg';
@@ -153,5 +154,19 @@ describe('RateLimiter', () => {
 		const before = clock.time;
 		await limiter.take();
 		expect(clock.time - before).toBe(2000);
+	});
+});
+
+describe('holdsExpression', () => {
+	it.each([
+		['={{ $json.phone }}', true],
+		['+12025550199', false],
+		[{ contact: [{ phones: { phone: [{ number: '={{ $json.p }}' }] } }] }, true],
+		[{ contact: [{ formattedName: 'Desk', phones: { phone: [{ number: '+1' }] } }] }, false],
+		[{ __rl: true, mode: 'list', value: '=welcome' }, true],
+		[42, false],
+		[null, false],
+	])('%j → %p', (value, expected) => {
+		expect(holdsExpression(value)).toBe(expected);
 	});
 });

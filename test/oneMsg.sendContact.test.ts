@@ -110,6 +110,43 @@ describe('1MSG Send Contact in the n8n engine', () => {
 		}
 	});
 
+	it('sends a card typed into the node (no expressions) to every item, and fails each item when it is invalid', async () => {
+		const fixedCard = (number: string) => ({
+			...courierParameters,
+			contacts: {
+				contact: [
+					{
+						formattedName: 'Support Desk',
+						phones: { phone: [{ number, type: 'WORK', onWhatsApp: true }] },
+					},
+				],
+			},
+		});
+		const orders = [courierOrder('+12025550199'), courierOrder('+447911123456')];
+
+		const good = await run(orders, fixedCard('+44 20 7946 0000'));
+		expect(good.error).toBeUndefined();
+		const cards = sim.sends('/sendContact').map((r) => [r.body.phone, r.body.contacts]);
+		const card = [
+			{
+				name: { formatted_name: 'Support Desk', first_name: 'Support Desk' },
+				phones: [{ phone: '+442079460000', type: 'WORK', wa_id: '442079460000' }],
+			},
+		];
+		expect(cards.sort()).toEqual([
+			['12025550199', card],
+			['447911123456', card],
+		]);
+
+		sim.reset();
+		const bad = await run(orders, fixedCard('555'), { continueOnFail: true });
+		expect(bad.items('Send').map((item) => item.json.error)).toEqual([
+			'"Contact → Phone 1" is not a valid phone number: "555" (item 0)',
+			'"Contact → Phone 1" is not a valid phone number: "555" (item 1)',
+		]);
+		expect(sim.sends('/sendContact')).toHaveLength(0);
+	});
+
 	it('sends several contacts with the full WhatsApp card in one message', async () => {
 		const parameters = {
 			operation: 'sendContact',

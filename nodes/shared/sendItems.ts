@@ -20,11 +20,16 @@ export interface PreparedItem {
 	extra?: IDataObject;
 }
 
-export type PrepareItem = (
-	itemIndex: number,
+export type PrepareItem = (itemIndex: number) => PreparedItem | Promise<PreparedItem>;
+
+/**
+ * Runs once per execution, with the credentials and options, and returns what turns each item
+ * into its request: the place to read parameters that are the same for every item only once.
+ */
+export type PrepareItems = (
 	credentials: ICredentialDataDecryptedObject,
 	options: SendOptions,
-) => PreparedItem | Promise<PreparedItem>;
+) => PrepareItem;
 
 function outputOf(
 	adapter: ProviderAdapter,
@@ -60,7 +65,7 @@ function partOfItemFailed(error: SendError, sent: Delivered[], total: number): S
 export async function sendItems(
 	context: IExecuteFunctions,
 	adapter: ProviderAdapter,
-	prepare: PrepareItem,
+	prepareItems: PrepareItems,
 ): Promise<INodeExecutionData[]> {
 	const options = readSendOptions(
 		context.getNodeParameter('options', 0, {}) as IDataObject,
@@ -68,9 +73,10 @@ export async function sendItems(
 	);
 	const credentials = await context.getCredentials(adapter.credentialType);
 	const limiter = new RateLimiter(options.maxPerSecond);
+	const prepare = prepareItems(credentials, options);
 
 	return await runItems(context, adapter, credentials, options.concurrency, async (itemIndex) => {
-		const prepared = await prepare(itemIndex, credentials, options);
+		const prepared = await prepare(itemIndex);
 		const sent: Delivered[] = [];
 		for (const request of prepared.requests) {
 			try {

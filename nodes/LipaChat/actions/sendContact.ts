@@ -6,6 +6,7 @@ import {
 	lipaChatContactRequests,
 	lipaChatMessageId,
 } from '../../shared/providers/lipaChat';
+import { asText, itemParameter } from '../../shared/itemParameter';
 import { readRecipient } from '../../shared/recipient';
 import { recipientProperty } from '../../shared/recipientProperty';
 import { sendItems } from '../../shared/sendItems';
@@ -40,23 +41,21 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const executionId = this.getExecutionId();
 	const nodeId = this.getNode().id;
-	return await sendItems(this, lipaChatAdapter, (itemIndex, credentials, options) => {
-		const recipient = readRecipient(
-			this.getNodeParameter('recipient', itemIndex),
-			'Recipient',
-			undefined,
-			options.defaultCountry,
+	return await sendItems(this, lipaChatAdapter, (credentials, options) => {
+		const recipientOf = itemParameter(this, 'recipient', (value) =>
+			readRecipient(value, 'Recipient', undefined, options.defaultCountry),
 		);
-		const cards = readContactCards(
-			this.getNodeParameter('contacts', itemIndex),
-			options.defaultCountry,
+		const cardsOf = itemParameter(this, 'contacts', (value) =>
+			readContactCards(value, options.defaultCountry),
 		);
-		const messageId =
-			(this.getNodeParameter('options.messageId', itemIndex, '') as string).trim() ||
-			lipaChatMessageId(executionId, nodeId, itemIndex);
-		return {
-			to: recipient.e164 ?? '',
-			requests: lipaChatContactRequests(credentials, recipient, cards, messageId),
+		const messageIdOf = itemParameter(this, 'options.messageId', asText, '');
+		return (itemIndex) => {
+			const recipient = recipientOf(itemIndex);
+			const messageId = messageIdOf(itemIndex) || lipaChatMessageId(executionId, nodeId, itemIndex);
+			return {
+				to: recipient.e164 ?? '',
+				requests: lipaChatContactRequests(credentials, recipient, cardsOf(itemIndex), messageId),
+			};
 		};
 	});
 }

@@ -6,6 +6,7 @@ import {
 	oneMsgChatIdPattern,
 	oneMsgContactRequest,
 } from '../../shared/providers/oneMsg';
+import { asText, itemParameter } from '../../shared/itemParameter';
 import { readRecipient } from '../../shared/recipient';
 import { recipientProperty } from '../../shared/recipientProperty';
 import { sendItems } from '../../shared/sendItems';
@@ -31,21 +32,28 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await sendItems(this, oneMsgAdapter, (itemIndex, credentials, options) => {
-		const recipient = readRecipient(
-			this.getNodeParameter('recipient', itemIndex),
-			'Recipient',
-			oneMsgChatIdPattern,
-			options.defaultCountry,
+	return await sendItems(this, oneMsgAdapter, (credentials, options) => {
+		const recipientOf = itemParameter(this, 'recipient', (value) =>
+			readRecipient(value, 'Recipient', oneMsgChatIdPattern, options.defaultCountry),
 		);
-		const cards = readContactCards(
-			this.getNodeParameter('contacts', itemIndex),
-			options.defaultCountry,
+		const cardsOf = itemParameter(this, 'contacts', (value) =>
+			readContactCards(value, options.defaultCountry),
 		);
-		const quotedMsgId = this.getNodeParameter('options.quotedMsgId', itemIndex, '') as string;
-		return {
-			to: recipient.e164 ?? recipient.jid ?? '',
-			requests: [oneMsgContactRequest(credentials, recipient, cards, quotedMsgId || undefined)],
+		const quotedMsgIdOf = itemParameter(this, 'options.quotedMsgId', asText, '');
+		return (itemIndex) => {
+			const recipient = recipientOf(itemIndex);
+			const quotedMsgId = quotedMsgIdOf(itemIndex);
+			return {
+				to: recipient.e164 ?? recipient.jid ?? '',
+				requests: [
+					oneMsgContactRequest(
+						credentials,
+						recipient,
+						cardsOf(itemIndex),
+						quotedMsgId || undefined,
+					),
+				],
+			};
 		};
 	});
 }

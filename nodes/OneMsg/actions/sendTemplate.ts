@@ -1,5 +1,4 @@
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -13,6 +12,7 @@ import {
 	fetchOneMsgTemplates,
 	oneMsgTemplateRequest,
 } from '../../shared/providers/oneMsgTemplates';
+import { asText, itemParameter } from '../../shared/itemParameter';
 import { readRecipient } from '../../shared/recipient';
 import { recipientProperty } from '../../shared/recipientProperty';
 import { sendItems } from '../../shared/sendItems';
@@ -110,53 +110,61 @@ export const description: INodeProperties[] = [
 	sendOptionsProperty(oneMsgAdapter.defaultMaxPerSecond, displayOptions),
 ];
 
-function stringParameter(context: IExecuteFunctions, name: string, itemIndex: number): string {
-	return String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-}
-
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	// One template list per execution, shared by every item; nothing is kept between runs.
-	let templates: Promise<Template[]> | undefined;
-	const listTemplates = (credentials: ICredentialDataDecryptedObject, timeoutMs: number) =>
-		(templates ??= fetchOneMsgTemplates(this, credentials, timeoutMs));
+	return await sendItems(this, oneMsgAdapter, (credentials, options) => {
+		// One template list per execution, shared by every item; nothing is kept between runs.
+		let templates: Promise<Template[]> | undefined;
+		const listTemplates = () =>
+			(templates ??= fetchOneMsgTemplates(this, credentials, options.timeoutMs));
+		const recipientOf = itemParameter(this, 'recipient', (value) =>
+			readRecipient(value, 'Recipient', oneMsgChatIdPattern, options.defaultCountry),
+		);
+		const choiceOf = itemParameter(
+			this,
+			'template',
+			(value) => value as INodeParameterResourceLocator,
+		);
+		const languageOf = itemParameter(this, 'language', asText, '');
+		const namespaceOf = itemParameter(this, 'namespace', asText, '');
+		const mappedOf = itemParameter(
+			this,
+			'variables.value',
+			(value) => (value ?? {}) as IDataObject,
+			{},
+		);
 
-	return await sendItems(this, oneMsgAdapter, async (itemIndex, credentials, options) => {
-		const recipient = readRecipient(
-			this.getNodeParameter('recipient', itemIndex),
-			'Recipient',
-			oneMsgChatIdPattern,
-			options.defaultCountry,
-		);
-		const choice = this.getNodeParameter('template', itemIndex) as INodeParameterResourceLocator;
-		const language = stringParameter(this, 'language', itemIndex);
-		const template = findTemplate(
-			await listTemplates(credentials, options.timeoutMs),
-			{ mode: choice.mode, value: String(choice.value ?? '') },
-			choice.mode === 'name' && language !== '' ? language : undefined,
-			'Template',
-		);
-		const mapped = (this.getNodeParameter('variables.value', itemIndex, {}) ?? {}) as IDataObject;
-		const variables = templateVariables(template);
-		const values = checkTemplateValues(template, variables, mapped, 'Variables');
-		const namespace = stringParameter(this, 'namespace', itemIndex) || template.namespace;
-		if (!namespace) {
-			throw new InputError(
-				'Namespace',
-				`1MSG lists no namespace for template "${template.name}", and 1MSG needs one`,
-				'Enter the namespace in "Namespace" (WhatsApp Manager → Message templates → the template\'s details).',
+		return async (itemIndex) => {
+			const recipient = recipientOf(itemIndex);
+			const choice = choiceOf(itemIndex);
+			const language = languageOf(itemIndex);
+			const template = findTemplate(
+				await listTemplates(),
+				{ mode: choice.mode, value: String(choice.value ?? '') },
+				choice.mode === 'name' && language !== '' ? language : undefined,
+				'Template',
 			);
-		}
-		const sent = { name: template.name, namespace, language: language || template.language };
-		return {
-			to: recipient.e164 ?? recipient.jid ?? '',
-			requests: [
-				oneMsgTemplateRequest(credentials, recipient, sent, templateParams(variables, values)),
-			],
-			extra: {
-				template: sent.name,
-				language: sent.language,
-				preview: templatePreview(template, values),
-			},
+			const variables = templateVariables(template);
+			const values = checkTemplateValues(template, variables, mappedOf(itemIndex), 'Variables');
+			const namespace = namespaceOf(itemIndex) || template.namespace;
+			if (!namespace) {
+				throw new InputError(
+					'Namespace',
+					`1MSG lists no namespace for template "${template.name}", and 1MSG needs one`,
+					'Enter the namespace in "Namespace" (WhatsApp Manager → Message templates → the template\'s details).',
+				);
+			}
+			const sent = { name: template.name, namespace, language: language || template.language };
+			return {
+				to: recipient.e164 ?? recipient.jid ?? '',
+				requests: [
+					oneMsgTemplateRequest(credentials, recipient, sent, templateParams(variables, values)),
+				],
+				extra: {
+					template: sent.name,
+					language: sent.language,
+					preview: templatePreview(template, values),
+				},
+			};
 		};
 	});
 }

@@ -6,6 +6,7 @@ import {
 	whatsAppWebContactRequests,
 	whatsAppWebJidPattern,
 } from '../../shared/providers/whatsAppWeb';
+import { itemParameter } from '../../shared/itemParameter';
 import { readRecipient } from '../../shared/recipient';
 import { recipientProperty } from '../../shared/recipientProperty';
 import { sendItems } from '../../shared/sendItems';
@@ -58,25 +59,30 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await sendItems(this, whatsAppWebAdapter, (itemIndex, credentials, options) => {
-		const recipient = readRecipient(
-			this.getNodeParameter('recipient', itemIndex),
-			'Recipient',
-			whatsAppWebJidPattern,
-			options.defaultCountry,
+	return await sendItems(this, whatsAppWebAdapter, (credentials, options) => {
+		const recipientOf = itemParameter(this, 'recipient', (value) =>
+			readRecipient(value, 'Recipient', whatsAppWebJidPattern, options.defaultCountry),
 		);
-		const cards = readContactCards(
-			this.getNodeParameter('contacts', itemIndex),
-			options.defaultCountry,
+		const cardsOf = itemParameter(this, 'contacts', (value) =>
+			readContactCards(value, options.defaultCountry),
 		);
-		const extra = this.getNodeParameter('options', itemIndex, {}) as {
-			deviceId?: string;
-			duration?: number;
-			isForwarded?: boolean;
-		};
-		return {
-			to: recipient.e164 ?? recipient.jid ?? '',
-			requests: whatsAppWebContactRequests(credentials, recipient, cards, extra),
+		const extraOf = itemParameter(
+			this,
+			'options',
+			(value) => value as { deviceId?: string; duration?: number; isForwarded?: boolean },
+			{},
+		);
+		return (itemIndex) => {
+			const recipient = recipientOf(itemIndex);
+			return {
+				to: recipient.e164 ?? recipient.jid ?? '',
+				requests: whatsAppWebContactRequests(
+					credentials,
+					recipient,
+					cardsOf(itemIndex),
+					extraOf(itemIndex),
+				),
+			};
 		};
 	});
 }

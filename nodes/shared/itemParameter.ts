@@ -1,0 +1,52 @@
+import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
+
+/** Whether a raw node parameter holds an n8n expression anywhere inside it. */
+export function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (value !== null && typeof value === 'object')
+		return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+function rawParameter(context: IExecuteFunctions, path: string): unknown {
+	let value: unknown = context.getNode().parameters;
+	for (const key of path.split('.')) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = (value as Record<string, unknown>)[key];
+	}
+	return value;
+}
+
+/** A text parameter as typed, without surrounding spaces; empty when unset. */
+export const asText = (value: unknown): string => String(value ?? '').trim();
+
+type Outcome<T> = { value: T } | { error: unknown };
+
+/**
+ * Reads and parses one parameter per item. A parameter without an expression is the same for
+ * every item, so it is read and parsed once per execution (a contact card's phones, its checks)
+ * and its result, or its error, is handed to every item. Nothing outlives the execution.
+ */
+export function itemParameter<T>(
+	context: IExecuteFunctions,
+	path: string,
+	parse: (value: unknown) => T,
+	fallback?: NodeParameterValueType,
+): (itemIndex: number) => T {
+	const read = (itemIndex: number) => parse(context.getNodeParameter(path, itemIndex, fallback));
+	if (holdsExpression(rawParameter(context, path))) return read;
+
+	let once: Outcome<T> | undefined;
+	return (itemIndex) => {
+		if (once === undefined) {
+			try {
+				once = { value: read(itemIndex) };
+			} catch (error) {
+				once = { error };
+			}
+		}
+		if ('error' in once) throw once.error;
+		return once.value;
+	};
+}
