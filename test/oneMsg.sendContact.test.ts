@@ -110,6 +110,19 @@ describe('1MSG Send Contact in the n8n engine', () => {
 		}
 	});
 
+	it('loads its credentials once per execution, not once per message', async () => {
+		const before = engine.credentials.loads;
+		const orders = [
+			courierOrder('+12025550199'),
+			courierOrder('+447911123456'),
+			courierOrder('+998935551234'),
+		];
+		const result = await run(orders);
+		expect(result.items('Send')).toHaveLength(3);
+		expect(sim.sends('/sendContact')).toHaveLength(3);
+		expect(engine.credentials.loads - before).toBe(1);
+	});
+
 	it('sends a card typed into the node (no expressions) to every item, and fails each item when it is invalid', async () => {
 		const fixedCard = (number: string) => ({
 			...courierParameters,

@@ -1,4 +1,4 @@
-import { sleep, type IExecuteFunctions } from 'n8n-workflow';
+import { sleep, type ICredentialDataDecryptedObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { Failure, ProviderAdapter } from './providers/types';
 import type { RateLimiter } from './rateLimiter';
@@ -69,6 +69,7 @@ function unknownOutcome(failure: Failure): Failure {
 export async function deliver(
 	context: IExecuteFunctions,
 	adapter: ProviderAdapter,
+	credentials: ICredentialDataDecryptedObject,
 	request: ProviderRequest,
 	options: SendOptions,
 	limiter: RateLimiter,
@@ -78,7 +79,13 @@ export async function deliver(
 		let response: ProviderResponse | undefined;
 		let failure: Failure;
 		try {
-			response = await sendRequest(context, adapter.credentialType, request, options.timeoutMs);
+			response = await sendRequest(
+				context,
+				adapter.credentialType,
+				credentials,
+				request,
+				options.timeoutMs,
+			);
 			const answer = adapter.readSendAnswer(response);
 			if (answer.ok) return { messageId: answer.messageId, response: response.body };
 			failure = answer;

@@ -80,7 +80,7 @@ export async function sendItems(
 		const sent: Delivered[] = [];
 		for (const request of prepared.requests) {
 			try {
-				sent.push(await deliver(context, adapter, request, options, limiter));
+				sent.push(await deliver(context, adapter, credentials, request, options, limiter));
 			} catch (error) {
 				// deliver only throws SendError.
 				throw partOfItemFailed(error as SendError, sent, prepared.requests.length);

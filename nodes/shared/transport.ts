@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -70,11 +71,14 @@ function parseBody(body: unknown): unknown {
 /**
  * The one HTTP path of the package: n8n's authenticated request helper, a timeout, and the
  * answer returned whatever its status so each provider module can read its own error shapes.
- * Network failures become NetworkError, carrying nothing of the request (no headers, no auth).
+ * The credentials the caller already read are handed over, so n8n does not load and decrypt
+ * them again for every request. Network failures become NetworkError, carrying nothing of the
+ * request (no headers, no auth).
  */
 export async function sendRequest(
 	context: RequestContext,
 	credentialType: string,
+	credentials: ICredentialDataDecryptedObject,
 	request: ProviderRequest,
 	timeoutMs: number,
 ): Promise<ProviderResponse> {
@@ -94,6 +98,14 @@ export async function sendRequest(
 			context,
 			credentialType,
 			options,
+			{
+				credentialsDecrypted: {
+					id: '',
+					name: credentialType,
+					type: credentialType,
+					data: credentials,
+				},
+			},
 		)) as { statusCode: number; headers: ProviderResponse['headers']; body: unknown };
 		return {
 			statusCode: response.statusCode,

@@ -89,11 +89,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by these tests');
 	}
 
+	/** How often credentials were loaded; in n8n each load is a database read and a decryption. */
+	loads = 0;
+
 	async getDecrypted(
 		_additionalData: unknown,
 		_details: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.loads++;
 		const found = this.data[type];
 		if (!found) throw new Error(`No test credentials for ${type}`);
 		// n8n fills in the defaults of fields the user left untouched.

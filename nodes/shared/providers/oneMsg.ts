@@ -179,6 +179,12 @@ export async function oneMsgCall(
 		...(call.qs && { qs: call.qs }),
 		...(call.body && { body: call.body }),
 	};
-	const response = await sendRequest(context, oneMsgAdapter.credentialType, request, timeoutMs);
+	const response = await sendRequest(
+		context,
+		oneMsgAdapter.credentialType,
+		credentials,
+		request,
+		timeoutMs,
+	);
 	return bodyOrThrow(response, what);
 }

@@ -42,7 +42,7 @@ export async function setWhatsAppWebDeviceWebhook(
 			webhook_events: url === '' ? [] : ['message.ack'],
 		},
 	};
-	const response = await sendRequest(context, 'whatsAppWebApi', request, 30_000);
+	const response = await sendRequest(context, 'whatsAppWebApi', credentials, request, 30_000);
 	const code = (response.body as IDataObject | undefined)?.code;
 	if ((response.statusCode === 404 || response.statusCode === 405) && code !== 'DEVICE_NOT_FOUND') {
 		throw new InputError(
