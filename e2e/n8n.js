@@ -85,7 +85,7 @@ function packPackage(outDir) {
 	return path.join(outDir, JSON.parse(result.stdout)[0].filename);
 }
 
-function n8nEnv(userFolder, port) {
+function n8nEnv(userFolder, port, extraEnv = {}) {
 	// Not NODE_ENV=test (jest sets it): n8n would behave as in its own test suite.
 	const { NODE_ENV, JEST_WORKER_ID, ...env } = process.env;
 	return {
@@ -107,6 +107,7 @@ function n8nEnv(userFolder, port) {
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'warn',
 		// Community packages in .n8n/nodes are loaded as when installed from the editor.
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		...extraEnv,
 	};
 }
 
@@ -165,9 +166,9 @@ function importTemplates(userFolder, port, credentials, workflowsDir) {
 }
 
 /** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
-async function startN8n(userFolder, port, { log = () => {}, timeoutMs = 120_000 } = {}) {
+async function startN8n(userFolder, port, { log = () => {}, timeoutMs = 120_000, env = {} } = {}) {
 	const child = spawn(node24, [n8nBin, 'start'], {
-		env: n8nEnv(userFolder, port),
+		env: n8nEnv(userFolder, port, env),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';

@@ -1,0 +1,196 @@
+// The benchmark's cases, table and ratios, written once for both runners: n8n's engine in this
+// process (engine.bench.ts) and a real n8n 2.41.1 (n8n.bench.ts).
+import type { INode, INodeParameters } from 'n8n-workflow';
+
+import { PACKAGE } from '../test/engine/workflows';
+
+export const TOKEN = 'bench-token';
+export const N = Number(process.env.BENCH_ITEMS ?? 1000);
+export const N_CPU = Number(process.env.BENCH_CPU_ITEMS ?? 10000);
+
+export const orders = (n: number) =>
+	Array.from({ length: n }, (_, i) => ({
+		customerPhone: `+4479111${String(i % 100000).padStart(5, '0')}`,
+	}));
+
+/** The Send node of one case: our 1MSG node, or n8n's HTTP Request node set up for 1MSG. */
+export type SendNode = Pick<INode, 'type' | 'typeVersion' | 'parameters'> &
+	Partial<Pick<INode, 'credentials' | 'onError'>>;
+
+export interface Variant {
+	id: string;
+	send(simUrl: string, credentialIds: { oneMsg: string; headerAuth: string }): SendNode;
+}
+
+const courierCard = {
+	contact: [
+		{
+			formattedName: 'Courier',
+			firstName: 'Courier',
+			phones: { phone: [{ number: '+447911123456', type: 'CELL', onWhatsApp: false }] },
+		},
+	],
+};
+
+const ours = (id: string, options: INodeParameters): Variant => ({
+	id,
+	send: (_simUrl, ids) => ({
+		type: `${PACKAGE}.oneMsg`,
+		typeVersion: 1,
+		onError: 'continueRegularOutput',
+		credentials: { oneMsgApi: { id: ids.oneMsg, name: 'bench 1MSG' } },
+		parameters: {
+			operation: 'sendContact',
+			recipient: '={{ $json.customerPhone }}',
+			contacts: courierCard,
+			options,
+		},
+	}),
+});
+
+// The same body our node sends, built by an expression the way HTTP Request users write it.
+const jsonBody = `={"phone": "{{ $json.customerPhone.slice(1) }}", "contacts": [{"name": {"formatted_name": "Courier", "first_name": "Courier"}, "phones": [{"phone": "+447911123456", "type": "CELL"}]}]}`;
+
+/**
+ * n8n's HTTP Request node at its default version, as people set it up for 1MSG: the token
+ * typed into a header, or (as n8n recommends) in a Header Auth credential.
+ */
+const httpRequest = (
+	id: string,
+	{ batching, headerAuth }: { batching?: INodeParameters; headerAuth?: boolean },
+): Variant => ({
+	id,
+	send: (simUrl, ids) => ({
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.5,
+		...(headerAuth && {
+			credentials: { httpHeaderAuth: { id: ids.headerAuth, name: 'bench Header Auth' } },
+		}),
+		parameters: {
+			method: 'POST',
+			url: `${simUrl}/1/sendContact`,
+			...(headerAuth
+				? { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' }
+				: {
+						sendHeaders: true,
+						headerParameters: {
+							parameters: [{ name: 'Authorization', value: `Bearer ${TOKEN}` }],
+						},
+					}),
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody,
+			options: batching ? { batching: { batch: batching } } : {},
+		},
+	}),
+});
+
+export const variants = {
+	oursCapped: ours('ours-capped', { maxPerSecond: 80 }),
+	oursOpen: ours('ours-open', { concurrency: 32, maxPerSecond: 0 }),
+	httpHeader: httpRequest('http-header', {}),
+	httpHeaderAuth: httpRequest('http-header-auth', { headerAuth: true }),
+	httpBatching: httpRequest('http-batching', { batching: { batchSize: 80, batchInterval: 1000 } }),
+};
+
+/** What the simulator is told before a run. */
+export interface SimConfig {
+	latencyMs: number;
+	limit: number;
+}
+
+export interface Row {
+	name: string;
+	items: number;
+	wallMs: number;
+	cpuMsPerItem: number;
+	rssGrowthMb: number;
+	ok: number;
+	accepted: number;
+	rateLimited: number;
+	maxConnections: number;
+	failed: string;
+}
+
+/** One runner: runs `variant` with `items` orders against the simulator set to `sim`. */
+export interface Runner {
+	title: string;
+	warmUp(variant: Variant): Promise<void>;
+	measure(name: string, variant: Variant, items: number, sim: SimConfig): Promise<Row>;
+}
+
+function table(title: string, rows: Row[], cap?: number) {
+	const lines = [
+		`\n### ${title}\n`,
+		'| run | items/s | wall s | CPU ms/item | peak RSS growth MB | ok items | accepted | 429s | max connections | workflow error |',
+		'|---|---|---|---|---|---|---|---|---|---|',
+	];
+	for (const r of rows) {
+		const rate = (r.accepted / r.wallMs) * 1000;
+		const ofCap = cap ? ` (${((rate / cap) * 100).toFixed(0)} % of cap)` : '';
+		lines.push(
+			`| ${r.name} | ${rate.toFixed(1)}${ofCap} | ${(r.wallMs / 1000).toFixed(2)} | ${r.cpuMsPerItem.toFixed(3)} | ${r.rssGrowthMb.toFixed(1)} | ${r.ok} | ${r.accepted} | ${r.rateLimited} | ${r.maxConnections} | ${r.failed} |`,
+		);
+	}
+	return lines.join('\n');
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
+const itemsPerSecond = (r: Row) => r.accepted / r.wallMs;
+
+/** Runs every case through `runner` and returns the printed report. */
+export async function report(runner: Runner): Promise<string> {
+	const out: string[] = [
+		`## ${runner.title}: ${new Date().toISOString()}, benchmark process on Node ${process.version}`,
+	];
+	for (const variant of Object.values(variants)) await runner.warmUp(variant);
+
+	const capped = { latencyMs: 50, limit: 80 };
+	const a = [
+		await runner.measure('ours (1MSG node, cap 80/s)', variants.oursCapped, N, capped),
+		await runner.measure('HTTP Request 4.5, default', variants.httpHeader, N, capped),
+		await runner.measure('HTTP Request 4.5, batching 80/1000 ms', variants.httpBatching, N, capped),
+	];
+	out.push(table(`${N} items, 50 ms latency, server cap 80 msg/s`, a, 80));
+	out.push(
+		`ours / HTTP Request batching, items/s: ${ratio(itemsPerSecond(a[0]), itemsPerSecond(a[2]))}`,
+	);
+
+	const open = { latencyMs: 50, limit: 0 };
+	const b = [
+		await runner.measure('ours (concurrency 32, no cap)', variants.oursOpen, N, open),
+		await runner.measure('HTTP Request 4.5, token in a header', variants.httpHeader, N, open),
+		await runner.measure(
+			'HTTP Request 4.5, Header Auth credential',
+			variants.httpHeaderAuth,
+			N,
+			open,
+		),
+	];
+	out.push(table(`${N} items, 50 ms latency, no cap (ours at most 32 / 50 ms = 640 msg/s)`, b));
+	out.push(
+		`ours / HTTP Request, items/s: ${ratio(itemsPerSecond(b[0]), itemsPerSecond(b[1]))} (token in a header), ${ratio(itemsPerSecond(b[0]), itemsPerSecond(b[2]))} (Header Auth); connections: ${b[0].maxConnections} vs ${b[1].maxConnections}`,
+	);
+
+	const fast = { latencyMs: 0, limit: 0 };
+	const c = [
+		await runner.measure('ours (concurrency 32, no cap)', variants.oursOpen, N_CPU, fast),
+		await runner.measure('HTTP Request 4.5, token in a header', variants.httpHeader, N_CPU, fast),
+		await runner.measure(
+			'HTTP Request 4.5, Header Auth credential',
+			variants.httpHeaderAuth,
+			N_CPU,
+			fast,
+		),
+	];
+	out.push(table(`${N_CPU} items, 0 ms latency (CPU and memory of the process running n8n)`, c));
+	for (const [k, label] of [
+		[1, 'token in a header'],
+		[2, 'Header Auth credential'],
+	] as const) {
+		out.push(
+			`ours / HTTP Request (${label}): CPU per item ${ratio(c[0].cpuMsPerItem, c[k].cpuMsPerItem)}, RSS growth ${ratio(c[0].rssGrowthMb, c[k].rssGrowthMb)}`,
+		);
+	}
+	return out.join('\n') + '\n';
+}

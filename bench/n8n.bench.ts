@@ -1,0 +1,169 @@
+// npm run bench, part 2: the cases of cases.ts in a real n8n 2.41.1 (Node 24), the way users run
+// it: one workflow per case (Webhook → Split Out → Send), started by POSTing the orders to its
+// webhook, answered when the last node finishes with all its items. CPU and memory are the n8n
+// process's, read from /proc; the simulator runs in its own process.
+import * as fs from 'fs';
+import * as path from 'path';
+
+import * as n8n from '../e2e/n8n';
+import { orders, report, TOKEN, variants, type Runner, type Variant } from './cases';
+import { startSim } from './simProcess';
+
+const PORT = 5690;
+const credentialIds = { oneMsg: 'benchOneMsgCred1', headerAuth: 'benchHeaderAuth1' };
+const cache = path.join(n8n.root, '.cache');
+const userFolder = path.join(cache, 'bench-user');
+
+let sim: Awaited<ReturnType<typeof startSim>>;
+let server: Awaited<ReturnType<typeof n8n.startN8n>>;
+
+const webhookPath = (variant: Variant) => `bench-${variant.id}`;
+
+function workflowFor(variant: Variant) {
+	const link = (to: string) => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
+	return {
+		id: `bench${variant.id.replace(/-/g, '')}`.slice(0, 16).padEnd(16, '0'),
+		name: `Benchmark ${variant.id}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'webhook',
+				name: 'Orders',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: `bench-${variant.id}`,
+				parameters: {
+					httpMethod: 'POST',
+					path: webhookPath(variant),
+					responseMode: 'lastNode',
+					responseData: 'allEntries',
+					options: {},
+				},
+			},
+			{
+				id: 'split',
+				name: 'One Item Per Order',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { fieldToSplitOut: 'body.orders', include: 'noOtherFields', options: {} },
+			},
+			{
+				id: 'send',
+				name: 'Send',
+				position: [400, 0],
+				...variant.send(sim.url, credentialIds),
+			},
+		],
+		connections: { Orders: link('One Item Per Order'), 'One Item Per Order': link('Send') },
+	};
+}
+
+/** utime + stime of the n8n process in ms, and its resident memory in MB. */
+function processUsage(pid: number) {
+	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	const ticks = Number(fields[11]) + Number(fields[12]);
+	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+	return { cpuMs: ticks * 10, rssMb: rssKb / 1024 };
+}
+
+async function post(variant: Variant, n: number) {
+	const response = await fetch(`http://127.0.0.1:${PORT}/webhook/${webhookPath(variant)}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ orders: orders(n) }),
+	});
+	const body = (await response.json()) as unknown;
+	return { status: response.status, body };
+}
+
+beforeAll(async () => {
+	n8n.ensureRuntime();
+	n8n.prepareUserFolder(userFolder, n8n.packPackage(cache));
+	sim = await startSim();
+	const workflowsDir = path.join(userFolder, 'bench-workflows');
+	fs.mkdirSync(workflowsDir, { recursive: true });
+	for (const variant of Object.values(variants)) {
+		const file = path.join(workflowsDir, `${variant.id}.json`);
+		fs.writeFileSync(file, JSON.stringify(workflowFor(variant)));
+	}
+	n8n.importTemplates(
+		userFolder,
+		PORT,
+		[
+			{
+				id: credentialIds.oneMsg,
+				name: 'bench 1MSG',
+				type: 'oneMsgApi',
+				data: { token: TOKEN, channelId: '1', baseUrl: sim.url },
+			},
+			{
+				id: credentialIds.headerAuth,
+				name: 'bench Header Auth',
+				type: 'httpHeaderAuth',
+				data: { name: 'Authorization', value: `Bearer ${TOKEN}` },
+			},
+		],
+		workflowsDir,
+	);
+	// Successful executions are not saved, as is usual for high-volume workflows: what is
+	// measured is the workflow, not n8n writing thousands of items to its database.
+	server = await n8n.startN8n(userFolder, PORT, {
+		env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', N8N_PAYLOAD_SIZE_MAX: '64' },
+	});
+	await n8n.waitForWebhooks(
+		PORT,
+		Object.values(variants).map((variant) => webhookPath(variant)),
+	);
+}, 15 * 60_000);
+
+afterAll(async () => {
+	await server?.stop();
+	sim?.stop();
+});
+
+const runner: Runner = {
+	title: 'a real n8n 2.41.1 on Node 24 (workflow started by its webhook)',
+	async warmUp(variant) {
+		await sim.prepare({ latencyMs: 0, limit: 0 });
+		await post(variant, 300);
+	},
+	async measure(name, variant, items, config) {
+		await sim.prepare(config);
+		const pid = server.child.pid!;
+		const before = processUsage(pid);
+		let rssPeak = before.rssMb;
+		const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, processUsage(pid).rssMb)), 10);
+		const started = performance.now();
+		const answer = await post(variant, items);
+		const wallMs = performance.now() - started;
+		clearInterval(sampler);
+		const after = processUsage(pid);
+		const stats = await sim.stats();
+		const outputs = Array.isArray(answer.body) ? (answer.body as Array<{ error?: unknown }>) : [];
+		const failed =
+			answer.status === 200
+				? ''
+				: String((answer.body as { message?: unknown })?.message ?? answer.status).slice(0, 40);
+		return {
+			name,
+			items,
+			wallMs,
+			cpuMsPerItem: (after.cpuMs - before.cpuMs) / items,
+			rssGrowthMb: rssPeak - before.rssMb,
+			ok: outputs.filter((item) => item.error === undefined).length,
+			accepted: stats.accepted,
+			rateLimited: stats.rateLimited,
+			maxConnections: stats.maxOpenConnections,
+			failed,
+		};
+	},
+};
+
+it('prints the benchmark in a real n8n', async () => {
+	process.stdout.write(await report(runner));
+});
