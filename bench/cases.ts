@@ -8,6 +8,7 @@ export const TOKEN = 'bench-token';
 export const N = Number(process.env.BENCH_ITEMS ?? 1000);
 export const N_CPU = Number(process.env.BENCH_CPU_ITEMS ?? 10000);
 
+/** One order per item, each to its own customer, so a repeated recipient is a message sent twice. */
 export const orders = (n: number) =>
 	Array.from({ length: n }, (_, i) => ({
 		customerPhone: `+4479111${String(i % 100000).padStart(5, '0')}`,
@@ -107,6 +108,7 @@ export interface Row {
 	rssGrowthMb: number;
 	ok: number;
 	accepted: number;
+	duplicates: number;
 	rateLimited: number;
 	maxConnections: number;
 	failed: string;
@@ -122,14 +124,14 @@ export interface Runner {
 function table(title: string, rows: Row[], cap?: number) {
 	const lines = [
 		`\n### ${title}\n`,
-		'| run | items/s | wall s | CPU ms/item | peak RSS growth MB | ok items | accepted | 429s | max connections | workflow error |',
-		'|---|---|---|---|---|---|---|---|---|---|',
+		'| run | items/s | wall s | CPU ms/item | peak RSS growth MB | ok items | accepted | sent twice | 429s | max connections | workflow error |',
+		'|---|---|---|---|---|---|---|---|---|---|---|',
 	];
 	for (const r of rows) {
 		const rate = (r.accepted / r.wallMs) * 1000;
 		const ofCap = cap ? ` (${((rate / cap) * 100).toFixed(0)} % of cap)` : '';
 		lines.push(
-			`| ${r.name} | ${rate.toFixed(1)}${ofCap} | ${(r.wallMs / 1000).toFixed(2)} | ${r.cpuMsPerItem.toFixed(3)} | ${r.rssGrowthMb.toFixed(1)} | ${r.ok} | ${r.accepted} | ${r.rateLimited} | ${r.maxConnections} | ${r.failed} |`,
+			`| ${r.name} | ${rate.toFixed(1)}${ofCap} | ${(r.wallMs / 1000).toFixed(2)} | ${r.cpuMsPerItem.toFixed(3)} | ${r.rssGrowthMb.toFixed(1)} | ${r.ok} | ${r.accepted} | ${r.duplicates} | ${r.rateLimited} | ${r.maxConnections} | ${r.failed} |`,
 		);
 	}
 	return lines.join('\n');

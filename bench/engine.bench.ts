@@ -62,6 +62,7 @@ const runner: Runner = {
 			rssGrowthMb: (rssPeak - rssBefore) / 1024 / 1024,
 			ok,
 			accepted: stats.accepted,
+			duplicates: stats.duplicates,
 			rateLimited: stats.rateLimited,
 			maxConnections: stats.maxOpenConnections,
 			failed: result.error ? result.error.message.slice(0, 40) : '',

@@ -113,7 +113,14 @@ beforeAll(async () => {
 	// Successful executions are not saved, as is usual for high-volume workflows: what is
 	// measured is the workflow, not n8n writing thousands of items to its database.
 	server = await n8n.startN8n(userFolder, PORT, {
-		env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', N8N_PAYLOAD_SIZE_MAX: '64' },
+		env: {
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
+			N8N_PAYLOAD_SIZE_MAX: '64',
+			// e.g. BENCH_N8N_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles n8n itself.
+			...(process.env.BENCH_N8N_NODE_OPTIONS && {
+				NODE_OPTIONS: process.env.BENCH_N8N_NODE_OPTIONS,
+			}),
+		},
 	});
 	await n8n.waitForWebhooks(
 		PORT,
@@ -157,6 +164,7 @@ const runner: Runner = {
 			rssGrowthMb: rssPeak - before.rssMb,
 			ok: outputs.filter((item) => item.error === undefined).length,
 			accepted: stats.accepted,
+			duplicates: stats.duplicates,
 			rateLimited: stats.rateLimited,
 			maxConnections: stats.maxOpenConnections,
 			failed,

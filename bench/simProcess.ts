@@ -6,6 +6,7 @@ import { TOKEN, type SimConfig } from './cases';
 
 export interface SimStats {
 	accepted: number;
+	duplicates: number;
 	rateLimited: number;
 	maxOpenConnections: number;
 }

@@ -283,6 +283,8 @@ class Simulator {
 		if (action === 'stats') {
 			return this.json(res, 200, {
 				accepted: this.accepted.length,
+				// The same recipient accepted more than once: a message sent twice.
+				duplicates: this.accepted.length - new Set(this.accepted.map((a) => a.to)).size,
 				received: this.received.length,
 				...this.stats,
 			});
