@@ -2,6 +2,7 @@
 import { readContactCards } from '../nodes/shared/contactCard';
 import { InputError } from '../nodes/shared/errors';
 import { holdsExpression } from '../nodes/shared/itemParameter';
+import { compileJsonMappings, NEEDS_N8N } from '../nodes/shared/jsonMapping';
 import { parsePhone } from '../nodes/shared/phone';
 import { lipaChatMessageId } from '../nodes/shared/providers/lipaChat';
 import { oneMsgChannelId } from '../nodes/shared/providers/oneMsg';
@@ -168,5 +169,53 @@ describe('holdsExpression', () => {
 		[null, false],
 	])('%j → %p', (value, expected) => {
 		expect(holdsExpression(value)).toBe(expected);
+	});
+});
+
+describe('compileJsonMappings', () => {
+	const order = {
+		customerPhone: '+12025550199',
+		courier: { name: 'Ana', phone: 998901234567, tags: ['a'] },
+		note: null,
+		constructor: 'x',
+	};
+
+	it('reads plain {{ $json.… }} mappings from the item, keeping types as n8n does', () => {
+		const read = compileJsonMappings({
+			recipient: '={{ $json.customerPhone }}',
+			contact: [{ name: '={{$json.courier.name}}', phone: '={{ $json.courier.phone }}' }],
+			type: 'CELL',
+			onWhatsApp: false,
+		});
+		expect(read?.(order)).toEqual({
+			recipient: '+12025550199',
+			contact: [{ name: 'Ana', phone: 998901234567 }],
+			type: 'CELL',
+			onWhatsApp: false,
+		});
+	});
+
+	it('gives undefined for a missing field and null for null, like n8n', () => {
+		expect(compileJsonMappings('={{ $json.courier.email }}')?.(order)).toBeUndefined();
+		expect(compileJsonMappings('={{ $json.note }}')?.(order)).toBeNull();
+	});
+
+	it.each([
+		['={{ $json.missing.name }}', 'a missing parent (n8n reports it)'],
+		['={{ $json.courier }}', 'an object'],
+		['={{ $json.courier.tags }}', 'an array'],
+		['={{ $json.customerPhone.length }}', 'a property of a string'],
+	])('leaves %s to n8n: %s', (expression) => {
+		expect(compileJsonMappings(expression)?.(order)).toBe(NEEDS_N8N);
+	});
+
+	it.each([
+		['={{ $json.customerPhone.replace("+", "") }}'],
+		['=+{{ $json.customerPhone }}'],
+		['={{ $json["customerPhone"] }}'],
+		['={{ $json.constructor }}'],
+		['={{ $("Order").item.json.customerPhone }}'],
+	])('does not compile %s: n8n evaluates it', (expression) => {
+		expect(compileJsonMappings({ contact: [{ phone: expression }] })).toBeUndefined();
 	});
 });

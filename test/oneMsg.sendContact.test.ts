@@ -123,6 +123,44 @@ describe('1MSG Send Contact in the n8n engine', () => {
 		expect(engine.credentials.loads - before).toBe(1);
 	});
 
+	it('reads {{ $json.… }} mappings from each item and leaves other expressions to n8n', async () => {
+		const parameters = {
+			...courierParameters,
+			contacts: {
+				contact: [
+					{
+						formattedName: '={{ $json.courier.name.toUpperCase() }}',
+						phones: {
+							phone: [{ number: '={{ $json.courier.phone }}', type: 'CELL', onWhatsApp: false }],
+						},
+					},
+				],
+			},
+		};
+		const orders = [
+			courierOrder('+1 202 555 0199', 'Ana', '+12025550101'),
+			{ customerPhone: 447911123456, courier: { name: 'Ben', phone: 447911123457 } },
+			{ customerPhone: '+998935551234' },
+		];
+		const result = await run(orders, parameters, { continueOnFail: true });
+		const items = result.items('Send');
+		expect(items.map((item) => item.json.to)).toEqual(['+12025550199', '+447911123456', undefined]);
+		const cards = Object.fromEntries(
+			sim.sends('/sendContact').map((r) => [r.body.phone, r.body.contacts[0]]),
+		);
+		expect(cards).toEqual({
+			'12025550199': {
+				name: { formatted_name: 'ANA', first_name: 'ANA' },
+				phones: [{ phone: '+12025550101', type: 'CELL' }],
+			},
+			'447911123456': {
+				name: { formatted_name: 'BEN', first_name: 'BEN' },
+				phones: [{ phone: '+447911123457', type: 'CELL' }],
+			},
+		});
+		expect(items[2].json.error).toBe('Contact: "Full Name" is empty (item 2)');
+	});
+
 	it('sends a card typed into the node (no expressions) to every item, and fails each item when it is invalid', async () => {
 		const fixedCard = (number: string) => ({
 			...courierParameters,

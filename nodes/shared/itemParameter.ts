@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, NodeParameterValueType } from 'n8n-workflow';
 
+import { compileJsonMappings, NEEDS_N8N } from './jsonMapping';
+
 /** Whether a raw node parameter holds an n8n expression anywhere inside it. */
 export function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -26,16 +28,29 @@ type Outcome<T> = { value: T } | { error: unknown };
 /**
  * Reads and parses one parameter per item. A parameter without an expression is the same for
  * every item, so it is read and parsed once per execution (a contact card's phones, its checks)
- * and its result, or its error, is handed to every item. Nothing outlives the execution.
+ * and its result, or its error, is handed to every item. A parameter whose expressions are all
+ * plain `{{ $json.field }}` mappings is read from the item itself (see jsonMapping.ts); set
+ * `n8nEvaluates` where n8n must see the value, e.g. a resource mapper whose values n8n converts
+ * to their schema types. Nothing outlives the execution.
  */
 export function itemParameter<T>(
 	context: IExecuteFunctions,
 	path: string,
 	parse: (value: unknown) => T,
 	fallback?: NodeParameterValueType,
+	{ n8nEvaluates = false }: { n8nEvaluates?: boolean } = {},
 ): (itemIndex: number) => T {
 	const read = (itemIndex: number) => parse(context.getNodeParameter(path, itemIndex, fallback));
-	if (holdsExpression(rawParameter(context, path))) return read;
+	const raw = rawParameter(context, path);
+	if (holdsExpression(raw)) {
+		const mapped = n8nEvaluates ? undefined : compileJsonMappings(raw);
+		if (mapped === undefined) return read;
+		const items = context.getInputData();
+		return (itemIndex) => {
+			const value = mapped(items[itemIndex]?.json ?? {});
+			return value === NEEDS_N8N ? read(itemIndex) : parse(value);
+		};
+	}
 
 	let once: Outcome<T> | undefined;
 	return (itemIndex) => {

@@ -126,11 +126,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		);
 		const languageOf = itemParameter(this, 'language', asText, '');
 		const namespaceOf = itemParameter(this, 'namespace', asText, '');
+		// n8n converts the mapped values to the schema's types, so it evaluates them itself.
 		const mappedOf = itemParameter(
 			this,
 			'variables.value',
 			(value) => (value ?? {}) as IDataObject,
 			{},
+			{ n8nEvaluates: true },
 		);
 
 		return async (itemIndex) => {
