@@ -81,6 +81,26 @@ async function post(variant: Variant, n: number) {
 	return { status: response.status, body };
 }
 
+async function startServer() {
+	await server?.stop();
+	// Successful executions are not saved, as is usual for high-volume workflows: what is
+	// measured is the workflow, not n8n writing thousands of items to its database.
+	server = await n8n.startN8n(userFolder, PORT, {
+		env: {
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
+			N8N_PAYLOAD_SIZE_MAX: '64',
+			// e.g. BENCH_N8N_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles n8n itself.
+			...(process.env.BENCH_N8N_NODE_OPTIONS && {
+				NODE_OPTIONS: process.env.BENCH_N8N_NODE_OPTIONS,
+			}),
+		},
+	});
+	await n8n.waitForWebhooks(
+		PORT,
+		Object.values(variants).map((variant) => webhookPath(variant)),
+	);
+}
+
 beforeAll(async () => {
 	n8n.ensureRuntime();
 	n8n.prepareUserFolder(userFolder, n8n.packPackage(cache));
@@ -110,22 +130,7 @@ beforeAll(async () => {
 		],
 		workflowsDir,
 	);
-	// Successful executions are not saved, as is usual for high-volume workflows: what is
-	// measured is the workflow, not n8n writing thousands of items to its database.
-	server = await n8n.startN8n(userFolder, PORT, {
-		env: {
-			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
-			N8N_PAYLOAD_SIZE_MAX: '64',
-			// e.g. BENCH_N8N_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles n8n itself.
-			...(process.env.BENCH_N8N_NODE_OPTIONS && {
-				NODE_OPTIONS: process.env.BENCH_N8N_NODE_OPTIONS,
-			}),
-		},
-	});
-	await n8n.waitForWebhooks(
-		PORT,
-		Object.values(variants).map((variant) => webhookPath(variant)),
-	);
+	await startServer();
 }, 15 * 60_000);
 
 afterAll(async () => {
@@ -135,11 +140,16 @@ afterAll(async () => {
 
 const runner: Runner = {
 	title: 'a real n8n 2.41.1 on Node 24 (workflow started by its webhook)',
+	memory: 'memory = peak RSS growth of the n8n process, a fresh n8n for each case',
 	async warmUp(variant) {
 		await sim.prepare({ latencyMs: 0, limit: 0 });
 		await post(variant, 300);
 	},
-	async measure(name, variant, items, config) {
+	async measure(name, variant, items, config, fresh) {
+		if (fresh) {
+			await startServer();
+			await this.warmUp(variant);
+		}
 		await sim.prepare(config);
 		const pid = server.child.pid!;
 		const before = processUsage(pid);
@@ -161,7 +171,7 @@ const runner: Runner = {
 			items,
 			wallMs,
 			cpuMsPerItem: (after.cpuMs - before.cpuMs) / items,
-			rssGrowthMb: rssPeak - before.rssMb,
+			memoryGrowthMb: rssPeak - before.rssMb,
 			ok: outputs.filter((item) => item.error === undefined).length,
 			accepted: stats.accepted,
 			duplicates: stats.duplicates,
