@@ -89,6 +89,7 @@ const httpRequest = (
 export const variants = {
 	oursCapped: ours('ours-capped', { maxPerSecond: 80 }),
 	oursOpen: ours('ours-open', { concurrency: 32, maxPerSecond: 0 }),
+	oursWide: ours('ours-wide', { concurrency: 64, maxPerSecond: 0 }),
 	httpHeader: httpRequest('http-header', {}),
 	httpHeaderAuth: httpRequest('http-header-auth', { headerAuth: true }),
 	httpBatching: httpRequest('http-batching', { batching: { batchSize: 80, batchInterval: 1000 } }),
@@ -174,6 +175,7 @@ export async function report(runner: Runner): Promise<string> {
 	const open = { latencyMs: 50, limit: 0 };
 	const b = [
 		await runner.measure('ours (concurrency 32, no cap)', variants.oursOpen, N, open),
+		await runner.measure('ours (concurrency 64, the most it allows)', variants.oursWide, N, open),
 		await runner.measure('HTTP Request 4.5, token in a header', variants.httpHeader, N, open),
 		await runner.measure(
 			'HTTP Request 4.5, Header Auth credential',
@@ -182,9 +184,14 @@ export async function report(runner: Runner): Promise<string> {
 			open,
 		),
 	];
-	out.push(table(`${N} items, 50 ms latency, no cap (ours at most 32 / 50 ms = 640 msg/s)`, b));
 	out.push(
-		`ours / HTTP Request, items/s: ${ratio(itemsPerSecond(b[0]), itemsPerSecond(b[1]))} (token in a header), ${ratio(itemsPerSecond(b[0]), itemsPerSecond(b[2]))} (Header Auth); connections: ${b[0].maxConnections} vs ${b[1].maxConnections}`,
+		table(
+			`${N} items, 50 ms latency, no cap (ours at most concurrency / 50 ms: 640 msg/s at 32)`,
+			b,
+		),
+	);
+	out.push(
+		`ours at concurrency 32 / HTTP Request, items/s: ${ratio(itemsPerSecond(b[0]), itemsPerSecond(b[2]))} (token in a header), ${ratio(itemsPerSecond(b[0]), itemsPerSecond(b[3]))} (Header Auth); connections: ${b[0].maxConnections} vs ${b[2].maxConnections}`,
 	);
 
 	const fast = { latencyMs: 0, limit: 0 };
