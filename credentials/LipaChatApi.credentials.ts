@@ -1,11 +1,6 @@
-import type {
-	Icon,
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { authenticateWith } from './authenticateWith';
 
 export class LipaChatApi implements ICredentialType {
 	name = 'lipaChatApi';
@@ -57,18 +52,9 @@ export class LipaChatApi implements ICredentialType {
 		},
 	];
 
-	// A function rather than IAuthenticateGeneric: n8n evaluates a generic credential's expressions
-	// for every request, in its expression sandbox, which measured as the largest per-message cost
-	// in a real n8n 2.41 (see README, Performance). This sets the same apiKey header without one.
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			headers: { ...requestOptions.headers, apiKey: String(credentials.apiKey) },
-		};
-	}
+	authenticate = authenticateWith((credentials) => ({
+		headers: { apiKey: String(credentials.apiKey) },
+	}));
 
 	// Listing the sender's templates needs a valid key and a number that belongs to it.
 	test: ICredentialTestRequest = {

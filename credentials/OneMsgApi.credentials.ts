@@ -1,11 +1,6 @@
-import type {
-	Icon,
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { authenticateWith } from './authenticateWith';
 
 export class OneMsgApi implements ICredentialType {
 	name = 'oneMsgApi';
@@ -47,18 +42,9 @@ export class OneMsgApi implements ICredentialType {
 		},
 	];
 
-	// A function rather than IAuthenticateGeneric: n8n evaluates a generic credential's expressions
-	// for every request, in its expression sandbox, which measured as the largest per-message cost
-	// in a real n8n 2.41 (see README, Performance). This sets the same Bearer header without one.
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.token)}` },
-		};
-	}
+	authenticate = authenticateWith((credentials) => ({
+		headers: { Authorization: `Bearer ${String(credentials.token)}` },
+	}));
 
 	// The channel ID falls back to the token's `instanceId` claim (`instance<channelId>`).
 	test: ICredentialTestRequest = {

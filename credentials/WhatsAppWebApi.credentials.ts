@@ -1,11 +1,6 @@
-import type {
-	Icon,
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { authenticateWith } from './authenticateWith';
 
 export class WhatsAppWebApi implements ICredentialType {
 	name = 'whatsAppWebApi';
@@ -62,21 +57,12 @@ export class WhatsAppWebApi implements ICredentialType {
 		},
 	];
 
-	// A function rather than IAuthenticateGeneric: n8n evaluates a generic credential's expressions
-	// for every request, in its expression sandbox, which measured as the largest per-message cost
-	// in a real n8n 2.41 (see README, Performance). This sets the same basic auth without one.
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return {
-			...requestOptions,
-			auth: {
-				username: String(credentials.user ?? ''),
-				password: String(credentials.password ?? ''),
-			},
-		};
-	}
+	authenticate = authenticateWith((credentials) => ({
+		auth: {
+			username: String(credentials.user ?? ''),
+			password: String(credentials.password ?? ''),
+		},
+	}));
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { contactsProperty, readContactCards } from '../../shared/contactCard';
+import { contactsProperty } from '../../shared/contactCard';
 import {
 	lipaChatAdapter,
 	lipaChatContactRequests,
 	lipaChatMessageId,
 } from '../../shared/providers/lipaChat';
 import { asText, itemParameter } from '../../shared/itemParameter';
-import { readRecipient } from '../../shared/recipient';
+import { contactCardsReader, recipientReader } from '../../shared/itemReaders';
 import { recipientProperty } from '../../shared/recipientProperty';
 import { sendItems } from '../../shared/sendItems';
 import { sendOptionsProperty } from '../../shared/sendOptions';
@@ -42,12 +42,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const executionId = this.getExecutionId();
 	const nodeId = this.getNode().id;
 	return await sendItems(this, lipaChatAdapter, (credentials, options) => {
-		const recipientOf = itemParameter(this, 'recipient', (value) =>
-			readRecipient(value, 'Recipient', undefined, options.defaultCountry),
-		);
-		const cardsOf = itemParameter(this, 'contacts', (value) =>
-			readContactCards(value, options.defaultCountry),
-		);
+		const recipientOf = recipientReader(this, options.defaultCountry);
+		const cardsOf = contactCardsReader(this, options.defaultCountry);
 		const messageIdOf = itemParameter(this, 'options.messageId', asText, '');
 		return (itemIndex) => {
 			const recipient = recipientOf(itemIndex);

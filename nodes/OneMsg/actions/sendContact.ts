@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { contactsProperty, readContactCards } from '../../shared/contactCard';
+import { contactsProperty } from '../../shared/contactCard';
 import {
 	oneMsgAdapter,
 	oneMsgChatIdPattern,
 	oneMsgContactRequest,
 } from '../../shared/providers/oneMsg';
 import { asText, itemParameter } from '../../shared/itemParameter';
-import { readRecipient } from '../../shared/recipient';
+import { contactCardsReader, recipientReader } from '../../shared/itemReaders';
 import { recipientProperty } from '../../shared/recipientProperty';
 import { sendItems } from '../../shared/sendItems';
 import { sendOptionsProperty } from '../../shared/sendOptions';
@@ -33,12 +33,8 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await sendItems(this, oneMsgAdapter, (credentials, options) => {
-		const recipientOf = itemParameter(this, 'recipient', (value) =>
-			readRecipient(value, 'Recipient', oneMsgChatIdPattern, options.defaultCountry),
-		);
-		const cardsOf = itemParameter(this, 'contacts', (value) =>
-			readContactCards(value, options.defaultCountry),
-		);
+		const recipientOf = recipientReader(this, options.defaultCountry, oneMsgChatIdPattern);
+		const cardsOf = contactCardsReader(this, options.defaultCountry);
 		const quotedMsgIdOf = itemParameter(this, 'options.quotedMsgId', asText, '');
 		return (itemIndex) => {
 			const recipient = recipientOf(itemIndex);

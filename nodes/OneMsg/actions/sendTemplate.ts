@@ -13,7 +13,7 @@ import {
 	oneMsgTemplateRequest,
 } from '../../shared/providers/oneMsgTemplates';
 import { asText, itemParameter } from '../../shared/itemParameter';
-import { readRecipient } from '../../shared/recipient';
+import { recipientReader } from '../../shared/itemReaders';
 import { recipientProperty } from '../../shared/recipientProperty';
 import { sendItems } from '../../shared/sendItems';
 import { sendOptionsProperty } from '../../shared/sendOptions';
@@ -116,9 +116,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		let templates: Promise<Template[]> | undefined;
 		const listTemplates = () =>
 			(templates ??= fetchOneMsgTemplates(this, credentials, options.timeoutMs));
-		const recipientOf = itemParameter(this, 'recipient', (value) =>
-			readRecipient(value, 'Recipient', oneMsgChatIdPattern, options.defaultCountry),
-		);
+		const recipientOf = recipientReader(this, options.defaultCountry, oneMsgChatIdPattern);
 		const choiceOf = itemParameter(
 			this,
 			'template',

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { contactsProperty, readContactCards } from '../../shared/contactCard';
+import { contactsProperty } from '../../shared/contactCard';
 import {
 	whatsAppWebAdapter,
 	whatsAppWebContactRequests,
 	whatsAppWebJidPattern,
 } from '../../shared/providers/whatsAppWeb';
 import { itemParameter } from '../../shared/itemParameter';
-import { readRecipient } from '../../shared/recipient';
+import { contactCardsReader, recipientReader } from '../../shared/itemReaders';
 import { recipientProperty } from '../../shared/recipientProperty';
 import { sendItems } from '../../shared/sendItems';
 import { sendOptionsProperty } from '../../shared/sendOptions';
@@ -60,12 +60,8 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await sendItems(this, whatsAppWebAdapter, (credentials, options) => {
-		const recipientOf = itemParameter(this, 'recipient', (value) =>
-			readRecipient(value, 'Recipient', whatsAppWebJidPattern, options.defaultCountry),
-		);
-		const cardsOf = itemParameter(this, 'contacts', (value) =>
-			readContactCards(value, options.defaultCountry),
-		);
+		const recipientOf = recipientReader(this, options.defaultCountry, whatsAppWebJidPattern);
+		const cardsOf = contactCardsReader(this, options.defaultCountry);
 		const extraOf = itemParameter(
 			this,
 			'options',
