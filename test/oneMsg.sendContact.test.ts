@@ -161,6 +161,59 @@ describe('1MSG Send Contact in the n8n engine', () => {
 		expect(items[2].json.error).toBe('Contact: "Full Name" is empty (item 2)');
 	});
 
+	it('sends the same and outputs the same whether a mapping is read from the item or by n8n', async () => {
+		const mapped = (wrap: (path: string) => string) => ({
+			...courierParameters,
+			recipient: wrap('customerPhone'),
+			contacts: {
+				contact: [
+					{
+						formattedName: wrap('courier.name'),
+						phones: {
+							phone: [{ number: wrap('courier.phone'), type: 'CELL', onWhatsApp: false }],
+						},
+					},
+				],
+			},
+		});
+		const fromItem = (path: string) => `={{ $json.${path} }}`;
+		// Parentheses make it more than a plain mapping, so n8n's expression engine evaluates it.
+		const byN8n = (path: string) => `={{ ($json.${path}) }}`;
+		const orders = [
+			courierOrder('+1 202 555 0199', 'Ana', '+12025550101'),
+			{ customerPhone: 447911123456, courier: { name: 'Ben', phone: 447911123457 } },
+			{ customerPhone: '+998935551234', courier: { name: null, phone: '+998901234567' } },
+			{ customerPhone: '+998935551234', courier: { phone: '+998901234567' } },
+			{ customerPhone: '+12025550199' },
+		];
+		const outcome = async (wrap: (path: string) => string) => {
+			sim.reset();
+			['12025550199', '447911123456', '998935551234'].forEach((d) => sim.customerWrote(d));
+			const result = await run(orders, mapped(wrap), { continueOnFail: true });
+			return {
+				bodies: sim
+					.sends('/sendContact')
+					.map((r) => JSON.stringify(r.body))
+					.sort(),
+				items: result.items('Send').map(({ json }) => ({ ...json, messageId: 0, sentAt: 0 })),
+			};
+		};
+		const read = await outcome(fromItem);
+		const evaluated = await outcome(byN8n);
+		expect(read).toEqual({
+			...evaluated,
+			items: evaluated.items.map((item, i) => ({ ...item, response: read.items[i].response })),
+		});
+		expect(read.bodies).toHaveLength(2);
+		expect(read.items.map((item) => item.error)).toEqual([
+			undefined,
+			undefined,
+			'Contact: "Full Name" is empty (item 2)',
+			'Contact: "Full Name" is empty (item 3)',
+			'Contact: "Full Name" is empty (item 4)',
+		]);
+	});
+
 	it('sends a card typed into the node (no expressions) to every item, and fails each item when it is invalid', async () => {
 		const fixedCard = (number: string) => ({
 			...courierParameters,
