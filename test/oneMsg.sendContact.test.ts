@@ -195,7 +195,9 @@ describe('1MSG Send Contact in the n8n engine', () => {
 					.sends('/sendContact')
 					.map((r) => JSON.stringify(r.body))
 					.sort(),
-				items: result.items('Send').map(({ json }) => ({ ...json, messageId: 0, sentAt: 0 })),
+				items: result
+					.items('Send')
+					.map(({ json }): Record<string, unknown> => ({ ...json, messageId: 0, sentAt: 0 })),
 			};
 		};
 		const read = await outcome(fromItem);
