@@ -157,6 +157,26 @@ describe('LipaChat Send Contact in the n8n engine', () => {
 		expect(sim.accepted).toHaveLength(0);
 	});
 
+	it('with "Window Closed Output", sends a closed-session ticket to the second output, nothing sent for it', async () => {
+		const parameters = specialistParameters({ windowClosedOutput: true });
+		const result = await run([ticket('254799999999'), ticket('254722000111')], parameters);
+		expect(result.error).toBeUndefined();
+		expect(result.items('Send', 0).map((item) => item.json.to)).toEqual(['+254722000111']);
+		expect(result.items('Send', 1)).toEqual([
+			{
+				json: {
+					...ticket('254799999999'),
+					windowClosed: {
+						provider: 'lipaChat',
+						message: expect.stringContaining('send an approved template first (LipaChat:'),
+					},
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(sim.accepted.map((a) => a.to)).toEqual(['254722000111']);
+	});
+
 	it("shows LipaChat's own error message", async () => {
 		sim.fail({
 			status: 200,

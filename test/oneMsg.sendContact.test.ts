@@ -432,6 +432,40 @@ describe('1MSG Send Contact in the n8n engine', () => {
 		});
 	});
 
+	it('with "Window Closed Output", sends closed-session items to a second output with their order', async () => {
+		const parameters = { ...courierParameters, options: { windowClosedOutput: true } };
+		const orders = [
+			courierOrder('+12025550199'),
+			courierOrder('+12025550123'),
+			courierOrder('12345'),
+			courierOrder('+447911123456'),
+		];
+		const result = await run(orders, parameters, { continueOnFail: 'errorOutput' });
+		expect(result.error).toBeUndefined();
+		expect(result.items('Send', 0).map((item) => [item.json.to, item.pairedItem])).toEqual([
+			['+12025550199', { item: 0 }],
+			['+447911123456', { item: 3 }],
+		]);
+		expect(result.items('Send', 1)).toEqual([
+			{
+				json: {
+					...orders[1],
+					windowClosed: {
+						provider: 'oneMsg',
+						message:
+							'The customer has not written in the last 24 hours, so WhatsApp closed the session: send an approved template first (1MSG: Message failed to send because more than 24 hours have passed since the customer last replied to this number.)',
+					},
+				},
+				pairedItem: { item: 1 },
+			},
+		]);
+		// Other errors still go where "On Error" says: here n8n's error output, after ours.
+		expect(result.items('Send', 2).map((item) => item.json.details)).toEqual([
+			expect.objectContaining({ reason: 'invalidInput', field: 'Recipient' }),
+		]);
+		expect(sim.accepted.map((a) => a.to).sort()).toEqual(['12025550199', '447911123456']);
+	});
+
 	it('turns 1MSG "sent: false" into an error with 1MSG\'s own message', async () => {
 		sim.fail({
 			status: 200,

@@ -12,6 +12,7 @@ import {
 	sendContactOperation,
 } from '../shared/operationProperty';
 import { route } from '../shared/router';
+import { windowClosedOutputsExpression } from '../shared/windowClosedOutput';
 import * as sendContact from './actions/sendContact';
 
 const operations = [sendContactOperation];
@@ -28,7 +29,8 @@ export class LipaChat implements INodeType {
 		defaults: { name: 'LipaChat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// One output, or "Sent" and "Window Closed" with that Send Contact option on.
+		outputs: windowClosedOutputsExpression,
 		credentials: [{ name: 'lipaChatApi', required: true }],
 		properties: [operationProperty(operations), ...sendContact.description],
 	};

@@ -13,6 +13,7 @@ import {
 	sendContactOperation,
 } from '../shared/operationProperty';
 import { route } from '../shared/router';
+import { windowClosedOutputsExpression } from '../shared/windowClosedOutput';
 import * as getMessageStatus from './actions/getMessageStatus';
 import * as sendContact from './actions/sendContact';
 import * as sendTemplate from './actions/sendTemplate';
@@ -47,7 +48,8 @@ export class OneMsg implements INodeType {
 		defaults: { name: '1MSG' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// One output, or "Sent" and "Window Closed" with that Send Contact option on.
+		outputs: windowClosedOutputsExpression,
 		credentials: [{ name: 'oneMsgApi', required: true }],
 		properties: [
 			operationProperty(operations),

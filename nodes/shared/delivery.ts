@@ -15,6 +15,8 @@ export class SendError extends Error {
 	constructor(
 		readonly failure: Failure,
 		readonly responseBody?: unknown,
+		/** Messages of the same item that went out before this one failed */
+		readonly alreadySent = 0,
 	) {
 		super(failure.message);
 		this.name = 'SendError';

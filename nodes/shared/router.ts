@@ -1,8 +1,9 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-export type OperationExecute = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
+/** An operation's outputs: one list of items per output of the node. */
+export type OperationExecute = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
-/** Runs the node's chosen operation; every operation returns one output item per input item. */
+/** Runs the node's chosen operation. */
 export async function route(
 	context: IExecuteFunctions,
 	operations: Record<string, OperationExecute>,
@@ -12,5 +13,5 @@ export async function route(
 	if (!execute) {
 		throw new NodeOperationError(context.getNode(), `The operation "${operation}" is not known`);
 	}
-	return [await execute.call(context)];
+	return await execute.call(context);
 }

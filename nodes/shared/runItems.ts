@@ -16,6 +16,19 @@ import { redact } from './transport';
 
 export type ItemJob = (itemIndex: number) => Promise<IDataObject>;
 
+/**
+ * Says which failed items leave by a second output instead of failing, and what they carry there
+ * beside their input data (e.g. a closed 24-hour session, for a template fallback).
+ */
+export type Divert = (error: unknown) => IDataObject | undefined;
+
+export interface RunOutputs {
+	/** One item per input item that was not diverted, in input order */
+	items: INodeExecutionData[];
+	/** The diverted items, in input order */
+	diverted: INodeExecutionData[];
+}
+
 /** Turns whatever one item's job threw into the n8n error a user sees, secrets removed. */
 export function toNodeError(
 	node: INode,
@@ -94,7 +107,7 @@ function errorJson(nodeError: NodeApiError | NodeOperationError, cause: unknown)
 
 /**
  * Runs one job per input item, `concurrency` at a time, and returns one output item per input
- * item in input order, each paired with its input. Workers pull the next index, so memory holds
+ * item in input order, each paired with its input; items `divert` claims go to `diverted`. Workers pull the next index, so memory holds
  * at most `concurrency` pending requests whatever the item count.
  */
 export async function runItems(
@@ -103,7 +116,8 @@ export async function runItems(
 	credentials: ICredentialDataDecryptedObject,
 	concurrency: number,
 	job: ItemJob,
-): Promise<INodeExecutionData[]> {
+	divert?: Divert,
+): Promise<RunOutputs> {
 	const itemCount = context.getInputData().length;
 	const secrets = adapter.secretFields
 		.map((field) => credentials[field])
@@ -112,6 +126,8 @@ export async function runItems(
 	const node = context.getNode();
 
 	const results: INodeExecutionData[] = new Array(itemCount);
+	const diverted: INodeExecutionData[] = new Array(itemCount);
+	const input = divert ? context.getInputData() : [];
 	let next = 0;
 	// The lowest-index error stops new items from starting; in-flight ones finish.
 	const stop: { index: number; error?: Error } = { index: Infinity };
@@ -123,6 +139,14 @@ export async function runItems(
 				const json = await job(itemIndex);
 				results[itemIndex] = { json: redact(json, secrets), pairedItem: { item: itemIndex } };
 			} catch (error) {
+				const details = divert?.(error);
+				if (details) {
+					diverted[itemIndex] = {
+						json: { ...input[itemIndex]?.json, ...redact(details, secrets) },
+						pairedItem: { item: itemIndex },
+					};
+					continue;
+				}
 				const nodeError = toNodeError(node, error, itemIndex, secrets);
 				if (continueOnFail) {
 					results[itemIndex] = {
@@ -138,5 +162,6 @@ export async function runItems(
 	};
 	await Promise.all(Array.from({ length: Math.min(concurrency, itemCount) }, worker));
 	if (stop.error !== undefined) throw stop.error;
-	return results;
+	const present = (item: INodeExecutionData | undefined) => item !== undefined;
+	return { items: results.filter(present), diverted: diverted.filter(present) };
 }

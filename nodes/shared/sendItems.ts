@@ -9,6 +9,7 @@ import { deliver, SendError, type Delivered } from './delivery';
 import type { ProviderAdapter } from './providers/types';
 import { RateLimiter } from './rateLimiter';
 import { runItems } from './runItems';
+import { windowClosedDetails } from './windowClosedOutput';
 import { readSendOptions, type SendOptions } from './sendOptions';
 import type { ProviderRequest } from './transport';
 
@@ -54,7 +55,7 @@ function partOfItemFailed(error: SendError, sent: Delivered[], total: number): S
 	if (sent.length === 0) return error;
 	const ids = sent.map((s) => s.messageId).join(', ');
 	const message = `${error.failure.message} (message ${sent.length + 1} of ${total}; the first ${sent.length} went out already: ${ids})`;
-	return new SendError({ ...error.failure, message }, error.responseBody);
+	return new SendError({ ...error.failure, message }, error.responseBody, sent.length);
 }
 
 /**
@@ -66,7 +67,7 @@ export async function sendItems(
 	context: IExecuteFunctions,
 	adapter: ProviderAdapter,
 	prepareItems: PrepareItems,
-): Promise<INodeExecutionData[]> {
+): Promise<INodeExecutionData[][]> {
 	const options = readSendOptions(
 		context.getNodeParameter('options', 0, {}) as IDataObject,
 		adapter.defaultMaxPerSecond,
@@ -75,17 +76,26 @@ export async function sendItems(
 	const limiter = new RateLimiter(options.maxPerSecond);
 	const prepare = prepareItems(credentials, options);
 
-	return await runItems(context, adapter, credentials, options.concurrency, async (itemIndex) => {
-		const prepared = await prepare(itemIndex);
-		const sent: Delivered[] = [];
-		for (const request of prepared.requests) {
-			try {
-				sent.push(await deliver(context, adapter, credentials, request, options, limiter));
-			} catch (error) {
-				// deliver only throws SendError.
-				throw partOfItemFailed(error as SendError, sent, prepared.requests.length);
+	const outputs = await runItems(
+		context,
+		adapter,
+		credentials,
+		options.concurrency,
+		async (itemIndex) => {
+			const prepared = await prepare(itemIndex);
+			const sent: Delivered[] = [];
+			for (const request of prepared.requests) {
+				try {
+					sent.push(await deliver(context, adapter, credentials, request, options, limiter));
+				} catch (error) {
+					// deliver only throws SendError.
+					throw partOfItemFailed(error as SendError, sent, prepared.requests.length);
+				}
 			}
-		}
-		return outputOf(adapter, prepared, sent);
-	});
+			return outputOf(adapter, prepared, sent);
+		},
+		options.windowClosedOutput ? (error) => windowClosedDetails(error, adapter.id) : undefined,
+	);
+	// With "Window Closed Output" on, the node has a second output for closed-session items.
+	return options.windowClosedOutput ? [outputs.items, outputs.diverted] : [outputs.items];
 }

@@ -9,6 +9,8 @@ export interface SendOptions {
 	retryOnRateLimit: boolean;
 	maxRetries: number;
 	timeoutMs: number;
+	/** Closed-session items leave by a second output (Send Contact on 1MSG and LipaChat) */
+	windowClosedOutput: boolean;
 }
 
 /** The "Options" collection every send operation shows. */
@@ -94,5 +96,6 @@ export function readSendOptions(raw: IDataObject, defaultMaxPerSecond: number): 
 		retryOnRateLimit: raw.retryOnRateLimit !== false,
 		maxRetries: Math.max(0, Math.floor(number(raw.maxRetries, 3))),
 		timeoutMs: Math.max(1, number(raw.timeout, 30)) * 1000,
+		windowClosedOutput: raw.windowClosedOutput === true,
 	};
 }

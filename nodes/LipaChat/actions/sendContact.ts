@@ -11,6 +11,7 @@ import { contactCardsReader, recipientReader } from '../../shared/itemReaders';
 import { recipientProperty } from '../../shared/recipientProperty';
 import { sendItems } from '../../shared/sendItems';
 import { sendOptionsProperty } from '../../shared/sendOptions';
+import { windowClosedOutputOption } from '../../shared/windowClosedOutput';
 
 const displayOptions = { show: { operation: ['sendContact'] } };
 
@@ -35,10 +36,11 @@ export const description: INodeProperties[] = [
 			description:
 				'Your unique ID for this message; LipaChat drops a second message with the same ID and reports statuses under it. Leave empty for an ID derived from the execution and item, so a retry never sends twice.',
 		},
+		windowClosedOutputOption,
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const executionId = this.getExecutionId();
 	const nodeId = this.getNode().id;
 	return await sendItems(this, lipaChatAdapter, (credentials, options) => {

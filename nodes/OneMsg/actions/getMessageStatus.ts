@@ -33,35 +33,42 @@ export const description: INodeProperties[] = [
  * Polls `hookInfo` for each item's message: the latest status in the normalised shape, plus
  * every status seen so far. Before 1MSG has reported anything the status is "accepted".
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const credentials = await this.getCredentials(oneMsgAdapter.credentialType);
-	return await runItems(this, oneMsgAdapter, credentials, concurrency, async (itemIndex) => {
-		const messageId = String(this.getNodeParameter('messageId', itemIndex, '') ?? '').trim();
-		if (messageId === '') {
-			throw new InputError(
-				'Message ID',
-				'"Message ID" is empty',
-				'Map the messageId of a send operation, e.g. {{ $json.messageId }}.',
-			);
-		}
-		const call = { method: 'GET' as const, path: 'hookInfo', qs: { messageId } };
-		const body = await oneMsgCall(this, credentials, call, '1MSG', timeoutMs);
-		const history = oneMsgHookInfoStatuses(body);
-		const latest = latestStatus(history);
-		const json: IDataObject = {
-			provider: oneMsgAdapter.id,
-			messageId,
-			status: latest?.status ?? 'accepted',
-			recipient: latest?.recipient ?? history.find((s) => s.recipient)?.recipient,
-			timestamp: latest?.timestamp,
-			...(latest?.error && { error: latest.error }),
-			history: history.map(({ status, timestamp, error }) => ({
-				status,
-				timestamp,
-				...(error && { error }),
-			})),
-			raw: body,
-		};
-		return json;
-	});
+	const { items } = await runItems(
+		this,
+		oneMsgAdapter,
+		credentials,
+		concurrency,
+		async (itemIndex) => {
+			const messageId = String(this.getNodeParameter('messageId', itemIndex, '') ?? '').trim();
+			if (messageId === '') {
+				throw new InputError(
+					'Message ID',
+					'"Message ID" is empty',
+					'Map the messageId of a send operation, e.g. {{ $json.messageId }}.',
+				);
+			}
+			const call = { method: 'GET' as const, path: 'hookInfo', qs: { messageId } };
+			const body = await oneMsgCall(this, credentials, call, '1MSG', timeoutMs);
+			const history = oneMsgHookInfoStatuses(body);
+			const latest = latestStatus(history);
+			const json: IDataObject = {
+				provider: oneMsgAdapter.id,
+				messageId,
+				status: latest?.status ?? 'accepted',
+				recipient: latest?.recipient ?? history.find((s) => s.recipient)?.recipient,
+				timestamp: latest?.timestamp,
+				...(latest?.error && { error: latest.error }),
+				history: history.map(({ status, timestamp, error }) => ({
+					status,
+					timestamp,
+					...(error && { error }),
+				})),
+				raw: body,
+			};
+			return json;
+		},
+	);
+	return [items];
 }

@@ -11,6 +11,7 @@ import { contactCardsReader, recipientReader } from '../../shared/itemReaders';
 import { recipientProperty } from '../../shared/recipientProperty';
 import { sendItems } from '../../shared/sendItems';
 import { sendOptionsProperty } from '../../shared/sendOptions';
+import { windowClosedOutputOption } from '../../shared/windowClosedOutput';
 
 const displayOptions = { show: { operation: ['sendContact'] } };
 
@@ -28,10 +29,11 @@ export const description: INodeProperties[] = [
 			default: '',
 			description: 'ID of a message in the chat to reply to',
 		},
+		windowClosedOutputOption,
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await sendItems(this, oneMsgAdapter, (credentials, options) => {
 		const recipientOf = recipientReader(this, options.defaultCountry, oneMsgChatIdPattern);
 		const cardsOf = contactCardsReader(this, options.defaultCountry);

@@ -110,7 +110,7 @@ export const description: INodeProperties[] = [
 	sendOptionsProperty(oneMsgAdapter.defaultMaxPerSecond, displayOptions),
 ];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await sendItems(this, oneMsgAdapter, (credentials, options) => {
 		// One template list per execution, shared by every item; nothing is kept between runs.
 		let templates: Promise<Template[]> | undefined;

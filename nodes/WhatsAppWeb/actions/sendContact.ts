@@ -58,7 +58,7 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await sendItems(this, whatsAppWebAdapter, (credentials, options) => {
 		const recipientOf = recipientReader(this, options.defaultCountry, whatsAppWebJidPattern);
 		const cardsOf = contactCardsReader(this, options.defaultCountry);

@@ -1,0 +1,41 @@
+import type { INodeProperties, INodeParameters } from 'n8n-workflow';
+
+import { SendError } from './delivery';
+
+/** The Send Contact option that gives closed-session items their own output. */
+export const windowClosedOutputOption: INodeProperties = {
+	displayName: 'Window Closed Output',
+	name: 'windowClosedOutput',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether items whose 24-hour session is closed leave by a second output, "Window Closed", with their input data, instead of failing. Connect it to Send Template to reach those customers with an approved template.',
+};
+
+/**
+ * The node's outputs, computed by n8n from its parameters: a second "Window Closed" output when
+ * the option is on for Send Contact. Written as a function n8n runs in the editor and the engine,
+ * so it may use nothing from outside itself.
+ */
+function windowClosedOutputs(parameters: INodeParameters) {
+	const options = (parameters.options ?? {}) as { windowClosedOutput?: boolean };
+	if (parameters.operation === 'sendContact' && options.windowClosedOutput === true) {
+		return [
+			{ type: 'main', displayName: 'Sent' },
+			{ type: 'main', displayName: 'Window Closed' },
+		];
+	}
+	return [{ type: 'main' }];
+}
+
+export const windowClosedOutputsExpression: `={{${string}}}` = `={{(${windowClosedOutputs.toString()})($parameter)}}`;
+
+/**
+ * What a closed-session item carries on the "Window Closed" output, beside its input data. An
+ * item part of which went out already fails instead, saying which messages were sent.
+ */
+export function windowClosedDetails(error: unknown, provider: string) {
+	if (!(error instanceof SendError) || error.failure.reason !== 'windowClosed') return undefined;
+	if (error.alreadySent > 0) return undefined;
+	return { windowClosed: { provider, message: error.failure.message } };
+}
