@@ -11,15 +11,6 @@ export function holdsExpression(value: unknown): boolean {
 	return false;
 }
 
-function rawParameter(context: IExecuteFunctions, path: string): unknown {
-	let value: unknown = context.getNode().parameters;
-	for (const key of path.split('.')) {
-		if (value === null || typeof value !== 'object') return undefined;
-		value = (value as Record<string, unknown>)[key];
-	}
-	return value;
-}
-
 /** A text parameter as typed, without surrounding spaces; empty when unset. */
 export const asText = (value: unknown): string => String(value ?? '').trim();
 
@@ -41,7 +32,8 @@ export function itemParameter<T>(
 	{ n8nEvaluates = false }: { n8nEvaluates?: boolean } = {},
 ): (itemIndex: number) => T {
 	const read = (itemIndex: number) => parse(context.getNodeParameter(path, itemIndex, fallback));
-	const raw = rawParameter(context, path);
+	// The parameter as stored in the workflow, expressions unevaluated; null when it is not set.
+	const raw = context.getNodeParameter(path, 0, null, { rawExpressions: true });
 	if (holdsExpression(raw)) {
 		const mapped = n8nEvaluates ? undefined : compileJsonMappings(raw);
 		if (mapped === undefined) return read;

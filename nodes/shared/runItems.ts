@@ -107,8 +107,9 @@ function errorJson(nodeError: NodeApiError | NodeOperationError, cause: unknown)
 
 /**
  * Runs one job per input item, `concurrency` at a time, and returns one output item per input
- * item in input order, each paired with its input; items `divert` claims go to `diverted`. Workers pull the next index, so memory holds
- * at most `concurrency` pending requests whatever the item count.
+ * item in input order, each paired with its input; items `divert` claims go to `diverted`.
+ * Workers pull the next index, so memory holds at most `concurrency` pending requests whatever
+ * the item count.
  */
 export async function runItems(
 	context: IExecuteFunctions,
@@ -118,7 +119,8 @@ export async function runItems(
 	job: ItemJob,
 	divert?: Divert,
 ): Promise<RunOutputs> {
-	const itemCount = context.getInputData().length;
+	const input = context.getInputData();
+	const itemCount = input.length;
 	const secrets = adapter.secretFields
 		.map((field) => credentials[field])
 		.filter((value): value is string => typeof value === 'string');
@@ -127,7 +129,6 @@ export async function runItems(
 
 	const results: INodeExecutionData[] = new Array(itemCount);
 	const diverted: INodeExecutionData[] = new Array(itemCount);
-	const input = divert ? context.getInputData() : [];
 	let next = 0;
 	// The lowest-index error stops new items from starting; in-flight ones finish.
 	const stop: { index: number; error?: Error } = { index: Infinity };

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { InputError } from '../../shared/errors';
+import { asText, itemParameter } from '../../shared/itemParameter';
 import { oneMsgAdapter, oneMsgCall } from '../../shared/providers/oneMsg';
 import { oneMsgHookInfoStatuses } from '../../shared/providers/oneMsgStatus';
 import { runItems } from '../../shared/runItems';
@@ -35,13 +36,14 @@ export const description: INodeProperties[] = [
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const credentials = await this.getCredentials(oneMsgAdapter.credentialType);
+	const messageIdOf = itemParameter(this, 'messageId', asText, '');
 	const { items } = await runItems(
 		this,
 		oneMsgAdapter,
 		credentials,
 		concurrency,
 		async (itemIndex) => {
-			const messageId = String(this.getNodeParameter('messageId', itemIndex, '') ?? '').trim();
+			const messageId = messageIdOf(itemIndex);
 			if (messageId === '') {
 				throw new InputError(
 					'Message ID',

@@ -5,6 +5,7 @@ import type {
 } from 'n8n-workflow';
 
 import { InputError } from '../../shared/errors';
+import { asText } from '../../shared/itemParameter';
 import { findTemplate, templateVariables } from '../../shared/template';
 import { loadTemplatesForEditor } from './templates';
 
@@ -24,7 +25,7 @@ export async function getTemplateVariables(
 				'The template is an expression, so its variables are known only when the node runs',
 		};
 	}
-	const language = String(this.getCurrentNodeParameter('language') ?? '').trim();
+	const language = asText(this.getCurrentNodeParameter('language'));
 	const templates = await loadTemplatesForEditor(this);
 	try {
 		const template = findTemplate(
