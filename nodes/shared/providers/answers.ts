@@ -32,12 +32,29 @@ function reasonForStatus(statusCode: number): FailureReason {
 	return 'rejected';
 }
 
+/**
+ * The transport does not follow redirects (see sendRequest), so a provider address that moved
+ * is reported with where it points and the fix, instead of a bare "HTTP 301".
+ */
+function redirectMessage(response: ProviderResponse): string {
+	const location = response.headers.location;
+	const target = Array.isArray(location) ? location[0] : location;
+	return `The provider's address answered with a redirect (HTTP ${response.statusCode}) to ${target ?? 'another address'}. Redirects are not followed, so the credential never goes to another address: set Base URL in the credential to the address you expect`;
+}
+
 /** A failure read from an HTTP answer, with retry facts taken from the status and headers. */
 export function httpFailure(
 	response: ProviderResponse,
 	message: string,
 	overrides: Partial<Failure> = {},
 ): Failure {
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		return {
+			reason: 'rejected',
+			message: redirectMessage(response),
+			httpCode: response.statusCode,
+		};
+	}
 	const reason = reasonForStatus(response.statusCode);
 	return {
 		reason,
