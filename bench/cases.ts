@@ -3,6 +3,7 @@
 import type { INode, INodeParameters } from 'n8n-workflow';
 
 import { PACKAGE } from '../test/engine/workflows';
+import { plainClientWallMs } from './plainClient';
 
 export const TOKEN = 'bench-token';
 export const N = Number(process.env.BENCH_ITEMS ?? 1000);
@@ -49,8 +50,12 @@ const ours = (id: string, options: INodeParameters): Variant => ({
 	}),
 });
 
-// The same body our node sends, built by an expression the way HTTP Request users write it.
-const jsonBody = `={"phone": "{{ $json.customerPhone.slice(1) }}", "contacts": [{"name": {"formatted_name": "Courier", "first_name": "Courier"}, "phones": [{"phone": "+447911123456", "type": "CELL"}]}]}`;
+/** The body our node sends to 1MSG for one order. */
+const courierBody = (phone: string) =>
+	`{"phone": "${phone}", "contacts": [{"name": {"formatted_name": "Courier", "first_name": "Courier"}, "phones": [{"phone": "+447911123456", "type": "CELL"}]}]}`;
+
+// The same body built by an expression, the way HTTP Request users write it.
+const jsonBody = `=${courierBody('{{ $json.customerPhone.slice(1) }}')}`;
 
 /**
  * n8n's HTTP Request node at its default version, as people set it up for 1MSG: the token
@@ -101,6 +106,13 @@ export interface SimConfig {
 	limit: number;
 }
 
+/** The simulator process both runners send to (simProcess.ts). */
+export interface BenchSim {
+	url: string;
+	prepare(config: SimConfig): Promise<void>;
+	stats(): Promise<{ accepted: number; maxOpenConnections: number }>;
+}
+
 export interface Row {
 	name: string;
 	items: number;
@@ -148,14 +160,39 @@ function table(title: string, rows: Row[], cap?: number) {
 			`| ${r.name} | ${rate.toFixed(1)}${ofCap} | ${(r.wallMs / 1000).toFixed(2)} | ${r.cpuMsPerItem.toFixed(3)} | ${r.memoryGrowthMb.toFixed(1)} | ${r.ok} | ${r.accepted} | ${r.duplicates} | ${r.rateLimited} | ${r.maxConnections} | ${r.failed} |`,
 		);
 	}
-	return lines.join('\n');
+	// A blank line ends the table, so the ratio lines after it are not read as rows.
+	return lines.join('\n') + '\n';
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
 const itemsPerSecond = (r: Row) => r.accepted / r.wallMs;
 
+/**
+ * What `connections` can carry against the simulator at `config`, sent without n8n by a plain
+ * Node.js client: new connection per request (as n8n's helper) and keep-alive.
+ */
+async function plainClientLine(sim: BenchSim, connections: number, config: SimConfig) {
+	const bodies = orders(N).map((order) => courierBody(order.customerPhone.slice(1)));
+	const url = `${sim.url}/1/sendContact`;
+	const headers = { authorization: `Bearer ${TOKEN}` };
+	const rates: string[] = [];
+	for (const keepAlive of [false, true]) {
+		await sim.prepare({ latencyMs: 0, limit: 0 });
+		await plainClientWallMs(url, bodies.slice(0, 300), headers, connections, keepAlive);
+		await sim.prepare(config);
+		const wallMs = await plainClientWallMs(url, bodies, headers, connections, keepAlive);
+		const stats = await sim.stats();
+		rates.push(
+			`${((stats.accepted / wallMs) * 1000).toFixed(1)}/s ${keepAlive ? 'reusing its connections' : 'with a new connection per request, as n8n does'} (${stats.accepted} accepted, at most ${stats.maxOpenConnections} connections)`,
+		);
+	}
+	// In rounds of `connections` requests of exactly the latency, the last round partly empty.
+	const ceiling = N / (Math.ceil(N / connections) * (config.latencyMs / 1000));
+	return `Without n8n: a plain Node.js http client in the benchmark process, ${connections} requests at a time, the same ${N} requests to the same simulator: ${rates.join('; ')}. At exactly ${config.latencyMs} ms each, ${connections} connections carry ${N} requests at ${ceiling.toFixed(0)}/s at most.`;
+}
+
 /** Runs every case through `runner` and returns the printed report. */
-export async function report(runner: Runner): Promise<string> {
+export async function report(runner: Runner, sim: BenchSim): Promise<string> {
 	const out: string[] = [
 		`## ${runner.title}: ${new Date().toISOString()}, benchmark process on Node ${process.version}`,
 	];
@@ -184,15 +221,11 @@ export async function report(runner: Runner): Promise<string> {
 			open,
 		),
 	];
-	out.push(
-		table(
-			`${N} items, 50 ms latency, no cap (ours at most concurrency / 50 ms: 640 msg/s at 32)`,
-			b,
-		),
-	);
+	out.push(table(`${N} items, 50 ms latency, no cap`, b));
 	out.push(
 		`ours at concurrency 32 / HTTP Request, items/s: ${ratio(itemsPerSecond(b[0]), itemsPerSecond(b[2]))} (token in a header), ${ratio(itemsPerSecond(b[0]), itemsPerSecond(b[3]))} (Header Auth); connections: ${b[0].maxConnections} vs ${b[2].maxConnections}`,
 	);
+	out.push(await plainClientLine(sim, 32, open));
 
 	const fast = { latencyMs: 0, limit: 0 };
 	const c = [

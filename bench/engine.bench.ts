@@ -77,5 +77,5 @@ const runner: Runner = {
 };
 
 it('prints the benchmark in the engine', async () => {
-	process.stdout.write(await report(runner));
+	process.stdout.write(await report(runner, sim));
 });

@@ -183,5 +183,5 @@ const runner: Runner = {
 };
 
 it('prints the benchmark in a real n8n', async () => {
-	process.stdout.write(await report(runner));
+	process.stdout.write(await report(runner, sim));
 });
