@@ -1,6 +1,7 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { authenticateWith } from './authenticateWith';
+import { testWithoutRedirects } from './testWithoutRedirects';
 
 export class LipaChatApi implements ICredentialType {
 	name = 'lipaChatApi';
@@ -57,11 +58,9 @@ export class LipaChatApi implements ICredentialType {
 	}));
 
 	// Listing the sender's templates needs a valid key and a number that belongs to it.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '=/template/{{ $credentials.senderNumber.replace(/\\D/g, "") }}',
-			method: 'GET',
-		},
-	};
+	test: ICredentialTestRequest = testWithoutRedirects({
+		baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+		url: '=/template/{{ $credentials.senderNumber.replace(/\\D/g, "") }}',
+		method: 'GET',
+	});
 }

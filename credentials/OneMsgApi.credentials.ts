@@ -1,6 +1,7 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { authenticateWith } from './authenticateWith';
+import { testWithoutRedirects } from './testWithoutRedirects';
 
 export class OneMsgApi implements ICredentialType {
 	name = 'oneMsgApi';
@@ -47,11 +48,9 @@ export class OneMsgApi implements ICredentialType {
 	}));
 
 	// The channel ID falls back to the token's `instanceId` claim (`instance<channelId>`).
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '=/{{ $credentials.channelId || $credentials.token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/").base64Decode().parseJson().instanceId.replace("instance", "") }}/status',
-			method: 'GET',
-		},
-	};
+	test: ICredentialTestRequest = testWithoutRedirects({
+		baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+		url: '=/{{ $credentials.channelId || $credentials.token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/").base64Decode().parseJson().instanceId.replace("instance", "") }}/status',
+		method: 'GET',
+	});
 }

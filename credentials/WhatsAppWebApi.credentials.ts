@@ -1,6 +1,7 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { authenticateWith } from './authenticateWith';
+import { testWithoutRedirects } from './testWithoutRedirects';
 
 export class WhatsAppWebApi implements ICredentialType {
 	name = 'whatsAppWebApi';
@@ -21,7 +22,8 @@ export class WhatsAppWebApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: 'http://localhost:3000',
-			description: 'Where your go-whatsapp-web-multidevice server runs',
+			description:
+				'Where your go-whatsapp-web-multidevice server runs, as it answers: redirects (e.g. http:// to https://) are not followed, so the password never goes to another address',
 		},
 		{
 			displayName: 'Username',
@@ -64,11 +66,9 @@ export class WhatsAppWebApi implements ICredentialType {
 		},
 	}));
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/app/devices',
-			method: 'GET',
-		},
-	};
+	test: ICredentialTestRequest = testWithoutRedirects({
+		baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+		url: '/app/devices',
+		method: 'GET',
+	});
 }

@@ -222,8 +222,29 @@ async function waitForWebhooks(port, paths, timeoutMs = 60_000) {
 	}
 }
 
+/**
+ * Signs in to n8n's REST API as its owner, creating the owner on a fresh instance, and returns
+ * the `cookie` header to send with REST calls.
+ */
+async function signIn(base, owner) {
+	for (const [url, body] of [
+		[`${base}/rest/owner/setup`, owner],
+		[`${base}/rest/login`, { emailOrLdapLoginId: owner.email, password: owner.password }],
+	]) {
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+		const cookie = (response.headers.get('set-cookie') || '').match(/n8n-auth=([^;]+)/);
+		if (response.ok && cookie) return `n8n-auth=${cookie[1]}`;
+	}
+	throw new Error(`Could not sign in to the n8n at ${base}`);
+}
+
 module.exports = {
 	waitForWebhooks,
+	signIn,
 	ensureRuntime,
 	packPackage,
 	prepareUserFolder,

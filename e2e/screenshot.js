@@ -6,6 +6,8 @@
 const path = require('path');
 const { chromium } = require('playwright-core');
 
+const { signIn } = require('./n8n');
+
 const base = 'http://127.0.0.1:5678';
 const owner = {
 	email: 'demo@example.com',
@@ -14,22 +16,6 @@ const owner = {
 	password: 'Demo-Passw0rd',
 };
 const docs = path.join(__dirname, '..', 'docs');
-
-async function authCookie() {
-	for (const [url, body] of [
-		[`${base}/rest/owner/setup`, owner],
-		[`${base}/rest/login`, { emailOrLdapLoginId: owner.email, password: owner.password }],
-	]) {
-		const response = await fetch(url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-		const cookie = (response.headers.get('set-cookie') || '').match(/n8n-auth=([^;]+)/);
-		if (response.ok && cookie) return cookie[1];
-	}
-	throw new Error('Could not sign in to the demo n8n');
-}
 
 (async () => {
 	const browser = await chromium.launch({
@@ -45,8 +31,9 @@ async function authCookie() {
 		],
 	});
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+	const cookie = await signIn(base, owner);
 	await context.addCookies([
-		{ name: 'n8n-auth', value: await authCookie(), domain: '127.0.0.1', path: '/' },
+		{ name: 'n8n-auth', value: cookie.slice('n8n-auth='.length), domain: '127.0.0.1', path: '/' },
 	]);
 	const page = await context.newPage();
 	for (const [url, file] of [

@@ -1,5 +1,6 @@
 import * as path from 'path';
 
+import { startRedirector } from '../test/engine/redirector';
 import * as n8n from './n8n';
 import { demoCredentials, demo, startSandbox } from './sandbox';
 
@@ -268,5 +269,49 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 		expect(await send(`?secret=${demo.lipaChat.webhookSecret}`, big)).toBe(413);
 		await new Promise((resolve) => setTimeout(resolve, 1000));
 		expect(sandbox.alerts.length).toBe(alertsBefore);
+	});
+
+	it('credential tests in the real n8n: each passes against its simulator, and a redirecting Base URL is reported, not followed', async () => {
+		const cookie = await n8n.signIn(base, {
+			email: 'e2e@example.com',
+			firstName: 'E2E',
+			lastName: 'Owner',
+			password: 'E2e-Passw0rd',
+		});
+		const testCredential = async (
+			credential: { id: string; name: string; type: string },
+			data: object,
+		) => {
+			const response = await fetch(`${base}/rest/credentials/test`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', cookie },
+				body: JSON.stringify({ credentials: { ...credential, data } }),
+			});
+			return ((await response.json()) as { data: unknown }).data;
+		};
+		const simulators: Record<string, { received: unknown[] }> = {
+			oneMsgApi: sandbox.oneMsg,
+			lipaChatApi: sandbox.lipaChat,
+			whatsAppWebApi: sandbox.gowa,
+		};
+		for (const { data, ...credential } of demoCredentials()) {
+			expect(await testCredential(credential, data)).toEqual({
+				status: 'OK',
+				message: 'Connection successful!',
+			});
+			const received = simulators[credential.type].received.length;
+			const moved = await startRedirector(data.baseUrl);
+			try {
+				expect(await testCredential(credential, { ...data, baseUrl: moved.url })).toEqual({
+					status: 'Error',
+					message:
+						'Base URL redirects to another address (HTTP 301). Redirects are not followed, so the credentials never go elsewhere: set Base URL to the address the server answers at',
+				});
+				expect(moved.seen).toHaveLength(1);
+				expect(simulators[credential.type].received).toHaveLength(received);
+			} finally {
+				await moved.stop();
+			}
+		}
 	});
 });

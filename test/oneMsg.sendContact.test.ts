@@ -1,8 +1,6 @@
-import * as http from 'http';
-import type { AddressInfo } from 'net';
-
 import { Engine } from './engine/engine';
 import { nodeRunner } from './engine/nodeRunner';
+import { startRedirector } from './engine/redirector';
 import { OneMsgSimulator } from './sandbox/oneMsg';
 
 const TOKEN = 'sim-1msg-token-Zk93xQ';
@@ -481,26 +479,22 @@ describe('1MSG Send Contact in the n8n engine', () => {
 	});
 
 	it('does not follow a redirect: nothing reaches the new address, and the error says what to fix', async () => {
-		const seen: Array<{ method?: string; authorization?: string }> = [];
-		const moved = http.createServer((request, response) => {
-			seen.push({ method: request.method, authorization: request.headers.authorization });
-			response.writeHead(301, { location: `${sim.url}${request.url}` }).end();
-		});
-		await new Promise<void>((resolve) => moved.listen(0, '127.0.0.1', resolve));
-		const movedUrl = `http://127.0.0.1:${(moved.address() as AddressInfo).port}`;
+		const moved = await startRedirector(sim.url);
 		try {
 			const result = await run([courierOrder('+12025550199')], courierParameters, {
 				continueOnFail: true,
-				credentials: { baseUrl: movedUrl },
+				credentials: { baseUrl: moved.url },
 			});
-			expect(seen).toEqual([{ method: 'POST', authorization: `Bearer ${TOKEN}` }]);
+			expect(moved.seen).toEqual([
+				{ method: 'POST', path: '/123456/sendContact', authorization: `Bearer ${TOKEN}` },
+			]);
 			expect(sim.received).toEqual([]);
 			expect(result.items('Send')[0].json).toEqual({
 				error: `The provider's address answered with a redirect (HTTP 301) to ${sim.url}/123456/sendContact. Redirects are not followed, so the credential never goes to another address: set Base URL in the credential to the address you expect (item 0)`,
 				details: expect.objectContaining({ reason: 'rejected', httpCode: '301' }),
 			});
 		} finally {
-			moved.close();
+			await moved.stop();
 		}
 	});
 

@@ -1,5 +1,6 @@
 import { Engine } from './engine/engine';
 import { nodeRunner } from './engine/nodeRunner';
+import { startRedirector } from './engine/redirector';
 import { WhatsAppWebSimulator } from './sandbox/whatsAppWeb';
 
 const PASSWORD = 'gowa-pass-Hn27v';
@@ -188,6 +189,34 @@ describe('WhatsApp Web (GOWA) Send Contact in the n8n engine', () => {
 		expect((await engine.testCredential('whatsAppWebApi', credentials().whatsAppWebApi)).ok).toBe(
 			true,
 		);
+	});
+
+	it('does not take the password through a redirect, in a send or in the credential test', async () => {
+		const moved = await startRedirector(sim.url);
+		try {
+			const result = await run([lead('6289685024051')], parameters(), {
+				continueOnFail: true,
+				credentials: { baseUrl: moved.url },
+			});
+			expect(result.items('Send')[0].json).toMatchObject({
+				error: `The provider's address answered with a redirect (HTTP 301) to ${sim.url}/send/contact. Redirects are not followed, so the credential never goes to another address: set Base URL in the credential to the address you expect (item 0)`,
+				details: { httpCode: '301', reason: 'rejected' },
+			});
+			const test = await engine.testCredential(
+				'whatsAppWebApi',
+				credentials({ baseUrl: moved.url }).whatsAppWebApi,
+			);
+			expect(test).toMatchObject({
+				ok: false,
+				statusCode: 301,
+				message:
+					'Base URL redirects to another address (HTTP 301). Redirects are not followed, so the credentials never go elsewhere: set Base URL to the address the server answers at',
+			});
+			expect(moved.seen.map((request) => request.path)).toEqual(['/send/contact', '/app/devices']);
+			expect(sim.received).toEqual([]);
+		} finally {
+			await moved.stop();
+		}
 	});
 
 	it('never re-sends after a dropped connection: the item fails as "outcome unknown"', async () => {

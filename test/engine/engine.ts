@@ -110,9 +110,10 @@ export class Engine {
 	async testCredential(
 		type: string,
 		data: ICredentialDataDecryptedObject,
-	): Promise<{ ok: boolean; statusCode: number; url: string }> {
+	): Promise<{ ok: boolean; statusCode: number; url: string; message?: string }> {
 		const credentialType = this.credentialTypes.get(type);
 		const request = credentialType?.test?.request;
+		const rules = credentialType?.test?.rules ?? [];
 		if (!request) throw new Error(`${type} has no test request`);
 		const node: INode = {
 			id: 'credential-test',
@@ -146,8 +147,16 @@ export class Engine {
 				'Basic ' +
 				Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64');
 		}
-		const response = await fetch(url, { method: options.method, headers });
-		return { ok: response.ok, statusCode: response.status, url };
+		const response = await fetch(url, {
+			method: options.method,
+			headers,
+			redirect: request.disableFollowRedirect ? 'manual' : 'follow',
+		});
+		// As n8n's credentials tester: a failed status matching a responseCode rule shows its message.
+		const rule = response.ok
+			? undefined
+			: rules.find((r) => r.type === 'responseCode' && r.properties.value === response.status);
+		return { ok: response.ok, statusCode: response.status, url, message: rule?.properties.message };
 	}
 
 	/** What n8n hands a node besides its parameters: URLs, the credentials helper, hooks. */
