@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { SendError } from '../delivery';
-import { retryAfterMs, type ProviderResponse } from '../transport';
+import { headerValue, retryAfterMs, type ProviderResponse } from '../transport';
 import type { Failure, FailureReason } from './types';
 
 /** Picks a readable message out of the error shapes providers use. */
@@ -37,8 +37,7 @@ function reasonForStatus(statusCode: number): FailureReason {
  * is reported with where it points and the fix, instead of a bare "HTTP 301".
  */
 function redirectMessage(response: ProviderResponse): string {
-	const location = response.headers.location;
-	const target = Array.isArray(location) ? location[0] : location;
+	const target = headerValue(response.headers, 'location');
 	return `The provider's address answered with a redirect (HTTP ${response.statusCode}) to ${target ?? 'another address'}. Redirects are not followed, so the credential never goes to another address: set Base URL in the credential to the address you expect`;
 }
 
