@@ -413,6 +413,7 @@ describe('WhatsApp Status Trigger with WhatsApp Web (GOWA)', () => {
 			{ ...parameters, registerOnDevice: true },
 			{ whatsAppWebApi: whatsAppWebApi() },
 		);
+		gowa.received.length = 0;
 		await harness.activate();
 		expect(gowa.deviceWebhooks.get('shop-phone')).toEqual({
 			url: harness.webhookUrl,
@@ -421,6 +422,31 @@ describe('WhatsApp Status Trigger with WhatsApp Web (GOWA)', () => {
 		});
 		await harness.deactivate();
 		expect(gowa.deviceWebhooks.size).toBe(0);
+		// GOWA binds every field as a string: the events go as one comma-separated string.
+		expect(
+			gowa.received
+				.filter((request) => request.method === 'PATCH')
+				.map((request) => [request.path, request.body]),
+		).toEqual([
+			[
+				'/devices/shop-phone/webhook',
+				{
+					webhook_url: harness.webhookUrl,
+					webhook_secret: GOWA_SECRET,
+					webhook_events: 'message.ack',
+				},
+			],
+			['/devices/shop-phone/webhook', { webhook_url: '', webhook_secret: '', webhook_events: '' }],
+		]);
+
+		// A refusal quotes GOWA's own message.
+		const unknownDevice = await trigger(
+			{ ...parameters, registerOnDevice: true },
+			{ whatsAppWebApi: { ...whatsAppWebApi(), deviceId: 'old-phone' } },
+		);
+		await expect(unknownDevice.activate()).rejects.toMatchObject({
+			message: 'GOWA did not set the webhook of device old-phone: device old-phone not found',
+		});
 
 		gowa.deviceWebhooksSupported = false;
 		try {

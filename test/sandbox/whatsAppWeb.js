@@ -46,7 +46,9 @@ class WhatsAppWebSimulator extends Simulator {
 		if (event.status !== 'delivered' && event.status !== 'read') return [];
 		const accepted = this.accepted.find((a) => a.id === id);
 		const hook = (accepted && this.deviceWebhooks.get(accepted.deviceId)) || this.serverWebhook;
-		if (!hook || !hook.url || !hook.events.includes('message.ack')) return [];
+		// An empty event list means every event.
+		const wanted = hook && (hook.events.length === 0 || hook.events.includes('message.ack'));
+		if (!hook || !hook.url || !wanted) return [];
 		const chat = `${event.recipient.split('@')[0]}@s.whatsapp.net`;
 		const body = JSON.stringify({
 			event: 'message.ack',
@@ -71,14 +73,27 @@ class WhatsAppWebSimulator extends Simulator {
 		if (!this.devices.includes(id))
 			return this.fault(404, 'DEVICE_NOT_FOUND', `device ${id} not found`);
 		const body = request.body || {};
+		// GOWA binds the body into a struct of strings (src/ui/rest/device.go): a field of another
+		// type, such as webhook_events as an array, fails binding.
+		const typed = (key, type) => body[key] === undefined || typeof body[key] === type;
+		const bindable =
+			typed('webhook_url', 'string') &&
+			typed('webhook_secret', 'string') &&
+			typed('webhook_events', 'string') &&
+			typed('webhook_insecure_skip_verify', 'boolean');
+		if (!bindable) return this.fault(400, 'BAD_REQUEST', 'Invalid request body');
 		if (typeof body.webhook_url !== 'string')
-			return this.fault(400, 'VALIDATION_ERROR', 'webhook_url: must be a string.');
+			return this.fault(400, 'VALIDATION_ERROR', 'webhook_url: cannot be blank.');
 		if (body.webhook_url === '') this.deviceWebhooks.delete(id);
 		else {
+			// The whole device config is replaced: an omitted secret or event list means the defaults.
 			this.deviceWebhooks.set(id, {
 				url: body.webhook_url,
 				secret: body.webhook_secret || 'secret',
-				events: Array.isArray(body.webhook_events) ? body.webhook_events : [],
+				events: (body.webhook_events || '')
+					.split(',')
+					.map((event) => event.trim().toLowerCase())
+					.filter((event) => event !== ''),
 			});
 		}
 		return { status: 200, body: { code: 'SUCCESS', message: 'Webhook updated', results: null } };

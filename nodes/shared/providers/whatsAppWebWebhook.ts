@@ -36,10 +36,12 @@ export async function setWhatsAppWebDeviceWebhook(
 			encodeURIComponent(deviceId),
 			'webhook',
 		),
+		// GOWA binds every field as a string: the events are one comma-separated string. A PATCH
+		// replaces the device's whole config, so clearing sends every field empty.
 		body: {
 			webhook_url: url,
 			webhook_secret: url === '' ? '' : String(credentials.webhookSecret ?? ''),
-			webhook_events: url === '' ? [] : ['message.ack'],
+			webhook_events: url === '' ? '' : 'message.ack',
 		},
 	};
 	const response = await sendRequest(context, 'whatsAppWebApi', credentials, request, 30_000);
