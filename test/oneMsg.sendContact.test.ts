@@ -372,6 +372,15 @@ describe('1MSG Send Contact in the n8n engine', () => {
 		expect(sim.sends('/sendContact').map((r) => r.body.phone)).not.toContain('12345');
 	});
 
+	it('quotes a huge bad value cut to a readable length', async () => {
+		const huge = '1'.repeat(1024 * 1024);
+		const result = await run([courierOrder(huge)]);
+		expect(result.error?.message).toBe(
+			`"Recipient" is not a valid phone number: "${'1'.repeat(60)}…" (1,048,576 characters) (item 0)`,
+		);
+		expect(sim.sends('/sendContact')).toHaveLength(0);
+	});
+
 	it('with Continue On Fail, turns the bad item into an error item and sends the others', async () => {
 		const orders = [
 			courierOrder('+12025550199'),

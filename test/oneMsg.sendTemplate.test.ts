@@ -29,7 +29,16 @@ const partnerParameters = {
 			body_4: '={{ $json.note }}',
 		},
 		matchingColumns: [],
-		schema: [],
+		// As getTemplateVariables gave it to the editor: n8n checks the values against it.
+		schema: [1, 2, 3, 4].map((n) => ({
+			id: `body_${n}`,
+			displayName: `Body {{${n}}}`,
+			required: true,
+			defaultMatch: false,
+			display: true,
+			type: 'string',
+			canBeUsedToMatch: false,
+		})),
 	},
 	options: {},
 };
@@ -277,7 +286,7 @@ describe('1MSG Send Template in the n8n engine', () => {
 					'Variable "Body {{3}}" of template "partner_delivery" is empty; the template needs all 4 variable(s) (item 1)',
 				details: {
 					reason: 'invalidInput',
-					field: 'Variables',
+					field: 'Body {{3}}',
 					description:
 						'Map a value to "Body {{3}}" under "Variables". WhatsApp rejects a template with a missing or empty variable.',
 				},
@@ -288,6 +297,93 @@ describe('1MSG Send Template in the n8n engine', () => {
 			'10482',
 			'10483',
 		]);
+	});
+
+	it('fails a missing or null mapped value like an empty one, naming the variable, before any request', async () => {
+		const { note: _omitted, ...withoutNote } = seedDelivery;
+		const orders = [withoutNote, { ...seedDelivery, note: null }, seedDelivery];
+		const result = await run(orders, partnerParameters, { continueOnFail: true });
+		const items = result.items('Send');
+		for (const index of [0, 1]) {
+			expect(items[index].json).toEqual({
+				error: `Variable "Body {{4}}" of template "partner_delivery" is empty; the template needs all 4 variable(s) (item ${index})`,
+				details: {
+					reason: 'invalidInput',
+					field: 'Body {{4}}',
+					description:
+						'Map a value to "Body {{4}}" under "Variables". WhatsApp rejects a template with a missing or empty variable.',
+				},
+			});
+		}
+		expect(items[2].json.status).toBe('accepted');
+		expect(sim.sends('/sendTemplate')).toHaveLength(1);
+	});
+
+	it("checks WhatsApp's text rules before any request, naming the variable and the option that folds", async () => {
+		const notes = [
+			'Left at the gate.\nCall on arrival.',
+			'Left at the gate.\tCall on arrival.',
+			'Left at the gate.     Call on arrival.',
+		];
+		const result = await run(
+			notes.map((note) => ({ ...seedDelivery, note })),
+			partnerParameters,
+			{ continueOnFail: true },
+		);
+		expect(result.items('Send').map((item) => item.json)).toEqual(
+			['a line break', 'a tab', 'more than 4 spaces in a row'].map((problem, index) => ({
+				error: `Variable "Body {{4}}" of template "partner_delivery" holds ${problem}, which WhatsApp refuses in a template variable (item ${index})`,
+				details: {
+					reason: 'invalidInput',
+					field: 'Body {{4}}',
+					description:
+						'Turn on "Fold Line Breaks and Spaces" in the options to send it as one line, or map a value without line breaks, tabs or runs of spaces.',
+				},
+			})),
+		);
+		expect(sim.sends('/sendTemplate')).toHaveLength(0);
+
+		const folded = await run(
+			[{ ...seedDelivery, note: ' Left at the gate.\r\n\tCall   on arrival.\n' }],
+			{ ...partnerParameters, options: { foldWhitespace: true } },
+		);
+		expect(folded.items('Send')[0].json.status).toBe('accepted');
+		expect(sim.sends('/sendTemplate')[0].body.params).toEqual([
+			{
+				type: 'body',
+				parameters: [
+					{ type: 'text', text: 'North Distributor LLC' },
+					{ type: 'text', text: '10482' },
+					{ type: 'text', text: 'Wireless headphones' },
+					{ type: 'text', text: 'Left at the gate. Call on arrival.' },
+				],
+			},
+		]);
+	});
+
+	it('refuses a body longer than 1,024 characters once filled in, naming the longest value', async () => {
+		const result = await run(
+			[
+				{ ...seedDelivery, note: 'x'.repeat(1024 * 1024) },
+				{ ...seedDelivery, note: 'y'.repeat(880) },
+			],
+			partnerParameters,
+			{ continueOnFail: true },
+		);
+		const [huge, nearLimit] = result.items('Send').map((item) => item.json);
+		expect(huge).toEqual({
+			error:
+				'The body of template "partner_delivery" is 1,048,695 characters once filled in; WhatsApp allows 1,024. The longest value is "Body {{4}}" (1,048,576 characters) (item 0)',
+			details: {
+				reason: 'invalidInput',
+				field: 'Body {{4}}',
+				description:
+					'Shorten the value mapped to "Body {{4}}", e.g. {{ $json.note.slice(0, 200) }}.',
+			},
+		});
+		// 999 characters once filled in: within the limit, and the provider takes it.
+		expect(nearLimit.status).toBe('accepted');
+		expect(sim.sends('/sendTemplate')).toHaveLength(1);
 	});
 
 	it('catches values mapped to placeholders the template no longer has', async () => {

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from './vendor/zod';
 
-import { InputError } from './errors';
+import { InputError, quote } from './errors';
 import { parsePhone, type Phone } from './phone';
 
 /** A contact card as our nodes understand it, before any provider's wire format. */
@@ -358,7 +358,7 @@ function readOne(raw: unknown, label: string, defaultCountry?: string): ContactC
 	if (contact.phones.phone.length === 0) {
 		throw new InputError(
 			`${label} → Phones`,
-			`${label} ("${formatted}") has no phone number`,
+			`${label} (${quote(formatted)}) has no phone number`,
 			'Add at least one phone under "Phones".',
 		);
 	}
@@ -373,7 +373,7 @@ function readOne(raw: unknown, label: string, defaultCountry?: string): ContactC
 		if (!emailPattern.safeParse(email).success) {
 			throw new InputError(
 				`${label} → Emails`,
-				`${label}: "${email}" is not an email address`,
+				`${label}: ${quote(email)} is not an email address`,
 				'Use an address such as name@example.com, or remove the email.',
 			);
 		}
@@ -381,7 +381,7 @@ function readOne(raw: unknown, label: string, defaultCountry?: string): ContactC
 	if (details.birthday !== undefined && !birthdayPattern.test(details.birthday)) {
 		throw new InputError(
 			`${label} → Birthday`,
-			`${label}: "Birthday" must be a date in YYYY-MM-DD format, got "${details.birthday}"`,
+			`${label}: "Birthday" must be a date in YYYY-MM-DD format, got ${quote(details.birthday)}`,
 			'Format the date, e.g. {{ $json.birthday.toDateTime().toFormat("yyyy-MM-dd") }}.',
 		);
 	}

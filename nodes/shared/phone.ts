@@ -5,7 +5,7 @@ import {
 	type PhoneNumber,
 } from './vendor/libphonenumber';
 
-import { InputError } from './errors';
+import { InputError, quote } from './errors';
 
 export interface Phone {
 	/** `+12025550199` */
@@ -39,7 +39,7 @@ export function parsePhone(raw: unknown, field: string, defaultCountry?: string)
 	if (defaultCountry && !countryCodes.has(defaultCountry)) {
 		throw new InputError(
 			'Default Country',
-			`"Default Country" is not a known country code: "${defaultCountry}"`,
+			`"Default Country" is not a known country code: ${quote(defaultCountry)}`,
 			'Use a two-letter ISO code such as US, GB or UZ.',
 		);
 	}
@@ -58,7 +58,7 @@ export function parsePhone(raw: unknown, field: string, defaultCountry?: string)
 		}
 	}
 	if (!valid(parsed)) {
-		throw new InputError(field, `"${field}" is not a valid phone number: "${text}"`, fix);
+		throw new InputError(field, `"${field}" is not a valid phone number: ${quote(text)}`, fix);
 	}
 	return { e164: parsed.number, digits: parsed.number.slice(1) };
 }

@@ -1,4 +1,4 @@
-import { InputError } from './errors';
+import { InputError, quote } from './errors';
 import { parsePhone } from './phone';
 
 export interface Recipient {
@@ -24,7 +24,7 @@ export function readRecipient(
 		if (jidPattern?.test(text)) return { kind: 'chat', jid: text };
 		throw new InputError(
 			field,
-			`"${field}" is not a phone number or chat id this provider accepts: "${text}"`,
+			`"${field}" is not a phone number or chat id this provider accepts: ${quote(text)}`,
 			jidPattern
 				? `Use a phone number such as +12025550199, or a chat id matching ${jidPattern.source}.`
 				: 'Use a phone number such as +12025550199.',

@@ -79,7 +79,7 @@ export function sendOptionsProperty(
 				description: 'How long to wait for the provider to answer one request',
 			},
 			...extra,
-		],
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 

@@ -2,7 +2,13 @@
 // 1MSG simulator: /{channelId}/{method}, Bearer token (or ?token=), sendContact checked the
 // way 1MSG and the WhatsApp Cloud API behind it check it.
 const { Simulator } = require('./simulator');
-const { templates, NAMESPACE, expectedParams, languageOf } = require('./oneMsgTemplates');
+const {
+	templates,
+	NAMESPACE,
+	expectedParams,
+	filledBody,
+	languageOf,
+} = require('./oneMsgTemplates');
 
 const phoneTypes = ['CELL', 'MAIN', 'IPHONE', 'HOME', 'WORK'];
 
@@ -277,7 +283,33 @@ class OneMsgSimulator extends Simulator {
 					},
 				};
 			}
+			// Meta's rule for text parameters (error 132018).
+			if (values.some((v) => v.type === 'text' && /[\n\t]| {5,}/.test(v.text))) {
+				return {
+					status: 400,
+					body: {
+						error: {
+							message:
+								'(#132018) Param text cannot have new-line/tab characters or more than 4 consecutive spaces',
+							code: 132018,
+						},
+					},
+				};
+			}
 			given[key] = values.length;
+		}
+		const bodyParam = (body.params || []).find((param) => param.type === 'body');
+		const filled = filledBody(template, bodyParam ? bodyParam.parameters : []);
+		if (filled.length > 1024) {
+			return {
+				status: 400,
+				body: {
+					error: {
+						message: `(#132005) Translated text too long (${filled.length} characters, at most 1024)`,
+						code: 132005,
+					},
+				},
+			};
 		}
 		const keys = new Set([...Object.keys(expected), ...Object.keys(given)]);
 		for (const key of keys) {

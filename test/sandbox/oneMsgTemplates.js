@@ -127,4 +127,20 @@ function expectedParams(template) {
 const languageOf = (template) =>
 	typeof template.language === 'object' ? template.language.code : template.language;
 
-module.exports = { templates, NAMESPACE, expectedParams, languageOf };
+/** The template's body text with the body parameters filled in, in placeholder order. */
+function filledBody(template, bodyParameters) {
+	const components =
+		typeof template.components === 'string' ? JSON.parse(template.components) : template.components;
+	const body = components.find((c) => String(c.type).toUpperCase() === 'BODY');
+	const placeholders = [
+		...new Set(
+			(String(body?.text || '').match(/\{\{\s*\w+\s*\}\}/g) || []).map((m) =>
+				m.replace(/[\s{}]/g, ''),
+			),
+		),
+	];
+	const byName = new Map(placeholders.map((p, i) => [p, bodyParameters[i]?.text ?? '']));
+	return String(body?.text || '').replace(/\{\{\s*(\w+)\s*\}\}/g, (_, p) => byName.get(p) ?? '');
+}
+
+module.exports = { templates, NAMESPACE, expectedParams, filledBody, languageOf };

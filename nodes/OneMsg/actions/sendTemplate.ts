@@ -20,6 +20,7 @@ import { sendOptionsProperty } from '../../shared/sendOptions';
 import {
 	checkTemplateValues,
 	findTemplate,
+	foldWhitespaceProperty,
 	templateParams,
 	templateVariables,
 	templatePreview,
@@ -107,7 +108,7 @@ export const description: INodeProperties[] = [
 		description: 'The WhatsApp template namespace (a UUID-like string)',
 		displayOptions,
 	},
-	sendOptionsProperty(oneMsgAdapter.defaultMaxPerSecond, displayOptions),
+	sendOptionsProperty(oneMsgAdapter.defaultMaxPerSecond, displayOptions, [foldWhitespaceProperty]),
 ];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -124,14 +125,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		);
 		const languageOf = itemParameter(this, 'language', asText, '');
 		const namespaceOf = itemParameter(this, 'namespace', asText, '');
-		// n8n converts the mapped values to the schema's types, so it evaluates them itself.
+		// Read as the whole resource mapper: n8n checks `variables.value` against the saved schema
+		// and fails a missing value with a generic "Invalid input for 'body_4'"; our check names
+		// the variable instead. n8n evaluates the mapped expressions, as for any resource mapper.
 		const mappedOf = itemParameter(
 			this,
-			'variables.value',
-			(value) => (value ?? {}) as IDataObject,
+			'variables',
+			(value) => ((value as IDataObject | null)?.value ?? {}) as IDataObject,
 			{},
 			{ n8nEvaluates: true },
 		);
+		const valueOptions = {
+			foldWhitespace: this.getNodeParameter('options.foldWhitespace', 0, false) === true,
+		};
 
 		return async (itemIndex) => {
 			const recipient = recipientOf(itemIndex);
@@ -144,7 +150,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				'Template',
 			);
 			const variables = templateVariables(template);
-			const values = checkTemplateValues(template, variables, mappedOf(itemIndex), 'Variables');
+			const values = checkTemplateValues(
+				template,
+				variables,
+				mappedOf(itemIndex),
+				'Variables',
+				valueOptions,
+			);
 			const namespace = namespaceOf(itemIndex) || template.namespace;
 			if (!namespace) {
 				throw new InputError(

@@ -4,9 +4,15 @@ import { SendError } from '../delivery';
 import { headerValue, retryAfterMs, type ProviderResponse } from '../transport';
 import type { Failure, FailureReason } from './types';
 
-/** Picks a readable message out of the error shapes providers use. */
+/** Picks a readable message out of the error shapes providers use, cut to a readable length. */
 export function errorMessageOf(body: unknown): string | undefined {
-	if (typeof body === 'string') return body.trim() === '' ? undefined : body.trim().slice(0, 500);
+	const message = findErrorMessage(body);
+	// A provider may echo what it was sent (a whole mapped value) in its message.
+	return message !== undefined && message.length > 500 ? `${message.slice(0, 500)}…` : message;
+}
+
+function findErrorMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() === '' ? undefined : body.trim();
 	if (body === null || typeof body !== 'object') return undefined;
 	const record = body as Record<string, unknown>;
 	const error = record.error;

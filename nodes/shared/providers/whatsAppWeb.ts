@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ContactCard } from '../contactCard';
-import { InputError } from '../errors';
+import { InputError, quote } from '../errors';
 import type { Recipient } from '../recipient';
 import { joinUrl, type ProviderRequest, type ProviderResponse } from '../transport';
 import { errorMessageOf, httpFailure } from './answers';
@@ -40,7 +40,7 @@ export function whatsAppWebContactRequests(
 		if (card.phones.length > 1) {
 			throw new InputError(
 				`Contact ${index + 1} → Phones`,
-				`WhatsApp Web (GOWA) puts one phone on a card, but "${card.name.formatted}" has ${card.phones.length}`,
+				`WhatsApp Web (GOWA) puts one phone on a card, but ${quote(card.name.formatted)} has ${card.phones.length}`,
 				'Keep one phone per contact, or add the other numbers as separate contacts.',
 			);
 		}
