@@ -159,7 +159,16 @@ describe('WhatsApp Status Trigger with 1MSG', () => {
 			timestamp: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/),
 			raw: { id: first, chatId: '12025550199@c.us', status: 'delivered' },
 		});
-		expect(statuses[4].error).toEqual({ code: 'failed', message: 'The message was not delivered' });
+		expect(statuses[4].error).toEqual({ code: 'failed', message: 'Message undeliverable' });
+		// Without details from 1MSG, a plain sentence.
+		await harness.post(
+			{ ack: [{ id: 'wamid.F', status: 'failed' }] },
+			{ query: oneMsg.webhookUrls[0].slice(harness.webhookUrl.length) },
+		);
+		expect(statusesOf(harness)[5].error).toEqual({
+			code: 'failed',
+			message: 'The message was not delivered',
+		});
 	});
 
 	it("emits one item per status of a request, in 1MSG's ack shape and Meta's raw shape, filtered by Statuses", async () => {
@@ -337,9 +346,23 @@ describe('WhatsApp Status Trigger with LipaChat', () => {
 				ids[1],
 				'failed',
 				'+447911123456',
-				{ code: 'FAILED', message: 'Message undeliverable' },
+				{ code: '131026', message: 'Message undeliverable' },
 			],
 		]);
+		// Both ids, so a workflow can match the send output's messageId or its response.data.waId.
+		const waIds = sent
+			.items('Send')
+			.map((item) => (item.json.response as { data: { waId: string } }).data.waId);
+		expect(statusesOf(harness).map((s) => s.waId)).toEqual(waIds);
+		await harness.post(
+			{ waId: waIds[0], status: 'DELIVERED', errors: null },
+			{ query: `?secret=${LIPACHAT_SECRET}` },
+		);
+		expect(statusesOf(harness)[2]).toMatchObject({
+			messageId: waIds[0],
+			waId: waIds[0],
+			status: 'delivered',
+		});
 		expect(
 			(await harness.post({ messageId: ids[0], status: 'read' }, { query: '?secret=guess' }))
 				.status,
@@ -405,6 +428,18 @@ describe('WhatsApp Status Trigger with WhatsApp Web (GOWA)', () => {
 			status: 200,
 			body: { received: true, statuses: 0 },
 		});
+		// read-self: the account read the chat on another of its devices, not the customer.
+		const readSelf = JSON.stringify({
+			event: 'message.ack',
+			payload: {
+				ids: ['3EB0CC'],
+				chat_id: '6289685024051@s.whatsapp.net',
+				receipt_type: 'read-self',
+			},
+		});
+		expect(
+			await harness.post(readSelf, { headers: { 'x-hub-signature-256': sign(readSelf) } }),
+		).toEqual({ status: 200, body: { received: true, statuses: 0 } });
 		expect(harness.executions).toHaveLength(1);
 	});
 

@@ -15,6 +15,8 @@ export interface NormalisedStatus {
 	/** ISO 8601 */
 	timestamp: string;
 	error?: { code: string; message: string };
+	/** WhatsApp's own id (wamid…) where the provider gives it beside its message id (LipaChat) */
+	waId?: string;
 	raw: IDataObject;
 }
 
@@ -26,7 +28,8 @@ const synonyms: Record<string, DeliveryStatus> = {
 	read: 'read',
 	viewed: 'read',
 	played: 'read',
-	'read-self': 'read',
+	// Not 'read-self': GOWA's word for the account reading a chat on another of its devices,
+	// which says nothing about the customer reading our message.
 	failed: 'failed',
 	undelivered: 'failed',
 	error: 'failed',
@@ -75,4 +78,50 @@ export function recipientOf(raw: unknown): string | undefined {
 	const text = String(raw);
 	const person = /^\+?(\d{6,15})(@(c\.us|s\.whatsapp\.net))?$/.exec(text);
 	return person ? `+${person[1]}` : text;
+}
+
+const text = (value: unknown) =>
+	typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+
+/** One entry of an `errors[]` or an `error` field: Meta's `{code, title, message, error_data}` or text. */
+function errorEntry(entry: unknown): { code: string; message: string } | undefined {
+	if (text(entry) !== '') return { code: '', message: text(entry) };
+	if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return undefined;
+	const record = entry as IDataObject;
+	const details = text((record.error_data as IDataObject | undefined)?.details);
+	const message = text(record.message) || text(record.title) || details;
+	return message === '' ? undefined : { code: text(record.code), message };
+}
+
+/**
+ * Why a message failed, from the details a provider sends with a failed status: Meta's
+ * `errors[]` (1MSG raw hooks, LipaChat), an `error` text (1MSG acks) or object, or a status
+ * description; the first that says something. Undefined when none does.
+ */
+export function failureDetails(
+	raw: IDataObject,
+	codeField?: string,
+): { code: string; message: string } | undefined {
+	const candidates = [
+		...(Array.isArray(raw.errors) ? raw.errors : [raw.errors]),
+		raw.error,
+		raw.statusDesc,
+		raw.reason,
+		raw.description,
+	];
+	for (const candidate of candidates) {
+		const found = errorEntry(candidate);
+		if (found) {
+			const code = found.code || (codeField ? text(raw[codeField]) : '') || 'failed';
+			return { code, message: found.message };
+		}
+	}
+	return undefined;
+}
+
+/** The error of a failed status: the provider's details, else a plain sentence. */
+export function failedStatusError(raw: IDataObject, codeField?: string) {
+	return (
+		failureDetails(raw, codeField) ?? { code: 'failed', message: 'The message was not delivered' }
+	);
 }

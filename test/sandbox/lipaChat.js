@@ -97,7 +97,10 @@ class LipaChatSimulator extends Simulator {
 			to: event.recipient,
 			status: event.status.toUpperCase(),
 			timestamp: new Date(event.timestamp * 1000).toISOString(),
-			...(event.status === 'failed' && { statusDesc: 'Message undeliverable' }),
+			// Failure details in Meta's errors[] shape (LipaChat's exact shape is unconfirmed).
+			...(event.status === 'failed' && {
+				errors: [{ code: 131026, title: 'Message undeliverable' }],
+			}),
 		};
 		return [{ url: this.statusWebhook, body }];
 	}

@@ -104,7 +104,15 @@ class OneMsgSimulator extends Simulator {
 			: {
 					instanceId: this.channelId,
 					messages: [],
-					ack: [{ id, chatId: `${event.recipient}@c.us`, status }],
+					// 2026 traffic: a failed ack says why in `error`, as text [ebor].
+					ack: [
+						{
+							id,
+							chatId: `${event.recipient}@c.us`,
+							status,
+							...(event.status === 'failed' && { error: 'Message undeliverable' }),
+						},
+					],
 				};
 		return this.webhookUrls.map((url) => ({ url, body }));
 	}

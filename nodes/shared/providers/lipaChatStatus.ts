@@ -1,6 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isoTimestamp, normaliseStatusName, recipientOf, type NormalisedStatus } from '../status';
+import {
+	failedStatusError,
+	isoTimestamp,
+	normaliseStatusName,
+	recipientOf,
+	type NormalisedStatus,
+} from '../status';
+
+const nonEmpty = (value: unknown) =>
+	typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
 function events(body: unknown): IDataObject[] {
 	const list = Array.isArray(body) ? body : [body];
@@ -24,21 +33,20 @@ export function lipaChatWebhookStatuses(
 	const statuses: NormalisedStatus[] = [];
 	for (const raw of events(body)) {
 		const status = normaliseStatusName(raw.status);
-		const messageId = raw.messageId ?? raw.waId;
-		if (!status || typeof messageId !== 'string' || messageId === '') continue;
-		const reason = raw.statusDesc ?? raw.reason ?? raw.errors;
+		const ours = nonEmpty(raw.messageId);
+		const waId = nonEmpty(raw.waId);
+		// A callback may carry only WhatsApp's id: it is then the messageId too, and `waId`
+		// matches the send output's response.data.waId.
+		const messageId = ours ?? waId;
+		if (!status || messageId === undefined) continue;
 		statuses.push({
 			provider: 'lipaChat',
 			messageId,
 			status,
 			recipient: recipientOf(raw.to ?? raw.recipient ?? raw.phone),
 			timestamp: isoTimestamp(raw.timestamp, receivedAt),
-			...(status === 'failed' && {
-				error: {
-					code: String(raw.errorCode ?? 'FAILED'),
-					message: typeof reason === 'string' ? reason : 'The message was not delivered',
-				},
-			}),
+			...(status === 'failed' && { error: failedStatusError(raw, 'errorCode') }),
+			...(waId !== undefined && { waId }),
 			raw,
 		});
 	}

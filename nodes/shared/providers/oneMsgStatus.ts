@@ -1,22 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isoTimestamp, normaliseStatusName, recipientOf, type NormalisedStatus } from '../status';
+import {
+	failedStatusError,
+	isoTimestamp,
+	normaliseStatusName,
+	recipientOf,
+	type NormalisedStatus,
+} from '../status';
 
 function records(value: unknown): IDataObject[] {
 	return Array.isArray(value)
 		? value.filter((v): v is IDataObject => v !== null && typeof v === 'object')
 		: [];
-}
-
-/** Meta's `errors[]` on a failed status, as our `{code, message}`. */
-function metaError(raw: IDataObject): NormalisedStatus['error'] {
-	const [first] = records(raw.errors);
-	if (!first) return undefined;
-	const details = (first.error_data as IDataObject | undefined)?.details;
-	return {
-		code: String(first.code ?? ''),
-		message: String(first.message ?? first.title ?? details ?? 'failed'),
-	};
 }
 
 /**
@@ -27,10 +22,7 @@ function statusOf(raw: IDataObject, receivedAt: Date): NormalisedStatus | undefi
 	const status = normaliseStatusName(raw.status);
 	const messageId = raw.id;
 	if (!status || typeof messageId !== 'string' || messageId === '') return undefined;
-	const error =
-		status === 'failed'
-			? (metaError(raw) ?? { code: 'failed', message: 'The message was not delivered' })
-			: undefined;
+	const error = status === 'failed' ? failedStatusError(raw) : undefined;
 	return {
 		provider: 'oneMsg',
 		messageId,
