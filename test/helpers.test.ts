@@ -133,24 +133,62 @@ describe('RateLimiter', () => {
 		};
 	}
 
-	it('never lets more than perSecond starts into any window of 1 s + margin, and fills each window', async () => {
-		const clock = fakeClock();
-		const limiter = new RateLimiter(80, 30, clock);
+	/**
+	 * Sends `count` requests at once through the limiter, each answered `latencyMs(i)` after it
+	 * starts, on a simulated clock: timers fire in time order, instantly. Returns the start times.
+	 */
+	async function startTimes(
+		perSecond: number,
+		count: number,
+		latencyMs: (index: number) => number,
+	) {
+		let time = 0;
+		const timers: Array<{ at: number; fire: () => void }> = [];
+		const later = (ms: number, fire: () => void) => timers.push({ at: time + ms, fire });
+		const clock = {
+			now: () => time,
+			sleep: (ms: number) => new Promise<void>((resolve) => later(ms, resolve)),
+		};
+		const limiter = new RateLimiter(perSecond, 5, clock);
 		const starts: number[] = [];
-		for (let i = 0; i < 400; i++) {
-			await limiter.take();
-			starts.push(clock.time);
+		for (let i = 0; i < count; i++) {
+			void limiter.take().then((answered) => {
+				starts[i] = time;
+				later(latencyMs(i), answered);
+			});
 		}
+		for (;;) {
+			await new Promise((resolve) => setImmediate(resolve));
+			if (timers.length === 0) return starts;
+			timers.sort((a, b) => a.at - b.at);
+			const next = timers.shift()!;
+			time = Math.max(time, next.at);
+			next.fire();
+		}
+	}
+
+	it('reuses a slot one window after the answer of the request that held it, so no window holds more than perSecond arrivals', async () => {
+		const starts = await startTimes(80, 400, () => 50);
+		// The first 80 go at once; each later one waits for the answer 80 places back + 1,005 ms.
+		expect(starts.slice(0, 80).every((t) => t === starts[0])).toBe(true);
 		for (let i = 80; i < starts.length; i++)
-			expect(starts[i] - starts[i - 80]).toBeGreaterThanOrEqual(1030);
-		// 400 starts = 5 windows of 80: the last window starts 4 × 1,030 ms after the first.
-		expect(starts[399] - starts[0]).toBe(4 * 1030);
+			expect(starts[i] - starts[i - 80]).toBeGreaterThanOrEqual(50 + 1005);
+		// 400 = 5 windows of 80: 4 cycles of answer (50 ms) + window (1,005 ms).
+		expect(starts[399] - starts[0]).toBe(4 * 1055);
+	});
+
+	it('waits for a request that arrived late: its answer, not its planned start, opens the next window', async () => {
+		// The first 8 leave late and are answered only 480 ms after their slot (busy CPU, slow network).
+		const starts = await startTimes(8, 16, (index) => (index < 8 ? 480 : 50));
+		// A planned-start window would let the 9th go at +1,030 ms, inside the provider's window
+		// of a request that arrived at up to +480 ms.
+		expect(starts[8] - starts[0]).toBe(480 + 1005);
 	});
 
 	it('holds every start back after a 429 until Retry-After has passed', async () => {
 		const clock = fakeClock();
 		const limiter = new RateLimiter(10, 0, clock);
-		await limiter.take();
+		(await limiter.take())();
 		limiter.pushBack(2000);
 		const before = clock.time;
 		await limiter.take();

@@ -77,17 +77,22 @@ export async function deliver(
 	limiter: RateLimiter,
 ): Promise<Delivered> {
 	for (let attempt = 0; ; attempt++) {
-		await limiter.take();
+		const answered = await limiter.take();
 		let response: ProviderResponse | undefined;
 		let failure: Failure;
 		try {
-			response = await sendRequest(
-				context,
-				adapter.credentialType,
-				credentials,
-				request,
-				options.timeoutMs,
-			);
+			try {
+				response = await sendRequest(
+					context,
+					adapter.credentialType,
+					credentials,
+					request,
+					options.timeoutMs,
+				);
+			} finally {
+				// The provider has counted the request by now, whatever the answer.
+				answered();
+			}
 			const answer = adapter.readSendAnswer(response);
 			if (answer.ok) return { messageId: answer.messageId, response: response.body };
 			failure = answer;

@@ -131,27 +131,33 @@ class Simulator {
 		this.chaosConfig = { ...config, random: seeded(config.seed ?? 1) };
 	}
 
-	/** The provider's own rate limit: more than `perSecond` sends in one second get 429. */
-	limit(perSecond) {
-		this.cap = perSecond ? { perSecond, windowStart: 0, count: 0 } : undefined;
+	/**
+	 * The provider's own rate limit, as strict as any: a send arriving when `perSecond` sends
+	 * were already taken in the last 1,000 ms (a sliding window, counted on arrival) gets 429.
+	 * `lateFirst` holds the first `count` sends `ms` before they count, like requests that leave
+	 * late from a busy client.
+	 */
+	limit(perSecond, lateFirst = { count: 0, ms: 0 }) {
+		this.cap = perSecond ? { perSecond, arrivals: [], lateFirst, seen: 0 } : undefined;
+	}
+
+	/** Counts one arriving send against the cap; a 429 fault when it is one too many. */
+	async arriveUnderCap() {
+		const cap = this.cap;
+		if (!cap) return undefined;
+		if (cap.seen++ < cap.lateFirst.count)
+			await new Promise((resolve) => setTimeout(resolve, cap.lateFirst.ms));
+		const now = Date.now();
+		while (cap.arrivals.length > 0 && cap.arrivals[0] <= now - 1000) cap.arrivals.shift();
+		if (cap.arrivals.length < cap.perSecond) {
+			cap.arrivals.push(now);
+			return undefined;
+		}
+		const wait = String(Math.max(1, Math.ceil((cap.arrivals[0] + 1000 - now) / 1000)));
+		return { status: 429, body: { error: 'Too many requests' }, headers: { 'retry-after': wait } };
 	}
 
 	drawFault() {
-		if (this.cap) {
-			const now = Date.now();
-			if (now - this.cap.windowStart >= 1000) {
-				this.cap.windowStart = now;
-				this.cap.count = 0;
-			}
-			if (++this.cap.count > this.cap.perSecond) {
-				const wait = String(Math.max(1, Math.ceil((this.cap.windowStart + 1000 - now) / 1000)));
-				return {
-					status: 429,
-					body: { error: 'Too many requests' },
-					headers: { 'retry-after': wait },
-				};
-			}
-		}
 		const chaos = this.chaosConfig;
 		if (!chaos) return undefined;
 		let roll = chaos.random();
@@ -253,8 +259,9 @@ class Simulator {
 	 * the request itself; `take` runs the real handler when the provider would have processed it.
 	 */
 	async applyFault(res, take) {
+		const overCap = await this.arriveUnderCap();
 		if (this.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-		const fault = this.faults.shift() ?? this.drawFault();
+		const fault = overCap ?? this.faults.shift() ?? this.drawFault();
 		if (!fault) return false;
 		if (fault.status === 429) this.stats.rateLimited++;
 		if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
@@ -296,7 +303,7 @@ class Simulator {
 		if (action === 'config') {
 			const config = request.body || {};
 			if (config.latencyMs !== undefined) this.latencyMs = config.latencyMs;
-			if (config.limit !== undefined) this.limit(config.limit);
+			if (config.limit !== undefined) this.limit(config.limit, config.lateFirst);
 			if (config.chaos !== undefined) this.chaos(config.chaos);
 			return this.json(res, 200, { ok: true });
 		}
