@@ -1,3 +1,4 @@
+import { createHmac } from 'crypto';
 import * as path from 'path';
 
 import { startRedirector } from '../test/engine/redirector';
@@ -245,6 +246,41 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 			['whatsAppWeb', 'delivered', '+254722000999'],
 			['whatsAppWeb', 'read', '+254722000999'],
 		]);
+	});
+
+	it('Drop Duplicates in the real n8n: three different receipts and then each of them again, one at a time, start three executions', async () => {
+		const url = `${base}/webhook/${demo.webhookIds.gowa}/status`;
+		const receipt = (id: string) =>
+			JSON.stringify({
+				event: 'message.ack',
+				timestamp: '2026-11-30T10:00:00Z',
+				device_id: 'shop-phone',
+				payload: { ids: [id], chat_id: '254722000111@s.whatsapp.net', receipt_type: 'delivered' },
+			});
+		const signed = (body: string) =>
+			`sha256=${createHmac('sha256', demo.gowa.webhookSecret).update(body).digest('hex')}`;
+		const ids = ['3EB0DUP1', '3EB0DUP2', '3EB0DUP3'];
+		const recorded = () =>
+			(sandbox.receipts as Array<{ status: Record<string, unknown> }>).filter((receipt) =>
+				ids.includes(String(receipt.status.messageId)),
+			).length;
+		// One at a time: each waits until its execution has recorded (or would have).
+		for (const id of [...ids, ...ids]) {
+			const before = recorded();
+			const body = receipt(id);
+			const answer = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-hub-signature-256': signed(body) },
+				body,
+			});
+			expect(answer.status).toBe(200);
+			await eventually(() => (recorded() > before ? true : undefined), 3000).catch(() => false);
+		}
+		expect(
+			(sandbox.receipts as Array<{ status: Record<string, unknown> }>)
+				.map((receipt) => receipt.status.messageId)
+				.filter((id) => ids.includes(String(id))),
+		).toEqual(ids);
 	});
 
 	it('status trigger in the real n8n: wrong secret 401, malformed JSON 422 (n8n) or 400 (trigger), over 1 MB 413, no execution', async () => {

@@ -62,5 +62,12 @@ export async function receiveStatuses(this: IWebhookFunctions): Promise<IWebhook
 		statuses = dropRepeated(this.getWorkflowStaticData('node'), statuses);
 	}
 	if (statuses.length === 0) return reply(200, { received: true, statuses: 0 });
-	return { workflowData: [statuses.map((status) => ({ json: status as unknown as IDataObject }))] };
+	// Answered here, before the execution starts: n8n then saves the statuses dropRepeated just
+	// remembered at once. Left to n8n, the answer (and the save) comes after the execution is
+	// set up, which in n8n 2.41 clears the mark that static data changed: only a first status
+	// was ever remembered (README, "Drop Duplicates").
+	return {
+		...reply(200, { message: 'Workflow was started' }),
+		workflowData: [statuses.map((status) => ({ json: status as unknown as IDataObject }))],
+	};
 }

@@ -192,8 +192,9 @@ export class TriggerHarness {
 			null,
 		);
 		const result = await this.engine.nodeType(this.node.type).webhook!.call(context);
-		if (result.noWebhookResponse) return;
+		// As n8n: workflowData starts an execution; noWebhookResponse means the node answered.
 		if (result.workflowData) this.executions.push(result.workflowData[0]);
+		if (result.noWebhookResponse) return;
 		res
 			.writeHead(200, { 'content-type': 'application/json' })
 			.end(JSON.stringify({ message: 'Workflow was started' }));
