@@ -89,6 +89,52 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 		});
 	});
 
+	it('order webhooks answer a bad order with 400 and the reason, a provider refusal with 502', async () => {
+		const before = sandbox.oneMsg.received.length;
+		const badPhone = await post('courier-handoff', courierOrder('12345'));
+		expect(badPhone).toEqual({
+			status: 400,
+			json: {
+				error: '"Recipient" is not a valid phone number: "12345" (item 0)',
+				details: {
+					reason: 'invalidInput',
+					field: 'Recipient',
+					description:
+						'Use the international format, e.g. +12025550199, or set "Default Country" in the options.',
+				},
+			},
+		});
+		expect(sandbox.oneMsg.received.length).toBe(before);
+		// Every order webhook answers the same way: the specialist hand-off over GOWA here.
+		const noName = await post('specialist-handoff', {
+			customerPhone: '+254 722 000111',
+			specialist: { name: ' ', phone: '+254712345678' },
+			channel: 'gowa',
+		});
+		expect(noName.status).toBe(400);
+		expect(noName.json.details).toMatchObject({
+			reason: 'invalidInput',
+			field: 'Contact → Full Name',
+		});
+		const failing = await post('partner-delivery', {
+			partnerPhone: '+998 90 123 45 67',
+			partner: 'North Distributor LLC',
+			orderNumber: '10482',
+			product: 'Wireless headphones',
+			note: 'Line one\nline two',
+		});
+		expect(failing.status).toBe(400);
+		expect(failing.json.details).toMatchObject({ reason: 'invalidInput', field: 'Body {{4}}' });
+		sandbox.oneMsg.token = 'rotated-token';
+		try {
+			const refused = await post('courier-handoff', courierOrder('+1 202 555 0199'));
+			expect(refused.status).toBe(502);
+			expect(refused.json.details).toMatchObject({ reason: 'auth', httpCode: '401' });
+		} finally {
+			sandbox.oneMsg.token = demo.oneMsg.token;
+		}
+	});
+
 	it('specialist hand-off: LipaChat by default, GOWA when the ticket says so', async () => {
 		const ticket = {
 			customerPhone: '+254 722 000111',
@@ -119,7 +165,11 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 		});
 	});
 
-	it('partner delivery confirmation: the picked template goes out with the body 1MSG expects and the seed text as preview', async () => {
+	it('partner delivery confirmation: the template, chosen by name and language, goes out with the body 1MSG expects and the seed text as preview', async () => {
+		// Another channel lists the same template under its own ID: the workflow does not store one.
+		for (const template of sandbox.oneMsg.templates as Array<{ id?: string; name: string }>) {
+			if (template.name === 'partner_delivery') template.id = `other-channel-${template.id}`;
+		}
 		const answer = await post('partner-delivery', {
 			partnerPhone: '+998 90 123 45 67',
 			partner: 'North Distributor LLC',
@@ -213,6 +263,13 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 				}),
 			);
 		}
+		// The providers' failure details reach the alert.
+		expect(statuses.map((status) => [status.provider, status.error])).toEqual(
+			expect.arrayContaining([
+				['oneMsg', { code: 'failed', message: 'Message undeliverable' }],
+				['lipaChat', { code: '131026', message: 'Message undeliverable' }],
+			]),
+		);
 		// Only failures start the alert: the delivered and read statuses of the earlier sends did not.
 		expect(statuses.every((status) => status.status === 'failed')).toBe(true);
 		expect(statuses).toHaveLength(2);

@@ -1,6 +1,8 @@
 // The node's cap against a provider as strict as any (a sliding window of 1 s, counted when a
 // request arrives): with the cap at the provider's, no request may get a 429, even when the
 // first requests arrive late, as they do from a busy machine.
+import type { INodeParameters } from 'n8n-workflow';
+
 import { Engine } from './engine/engine';
 import { orderWorkflow } from './engine/workflows';
 import { OneMsgSimulator } from './sandbox/oneMsg';
@@ -28,7 +30,7 @@ async function send(
 	sim: OneMsgSimulator | WhatsAppWebSimulator,
 	node: { type: string; credentialType: string; credentials: object },
 	count: number,
-	options: object,
+	options: INodeParameters,
 ) {
 	sim.sessionOpen = () => true;
 	const result = await engine.run(
