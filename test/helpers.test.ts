@@ -1,14 +1,15 @@
 // Pure helpers only; everything a user touches is tested through the engine.
-import { readContactCards } from '../nodes/shared/contactCard';
-import { InputError } from '../nodes/shared/errors';
+import { readContactCards } from '../nodes/shared/contactCard/read';
+import { InputError } from '../nodes/shared/errors/inputError';
+import { redact } from '../nodes/shared/errors/redact';
+import { retryAfterMs } from '../nodes/shared/http/transport';
 import { holdsExpression } from '../nodes/shared/itemParameter';
 import { compileJsonMappings, NEEDS_N8N } from '../nodes/shared/jsonMapping';
 import { parsePhone } from '../nodes/shared/phone';
-import { lipaChatMessageId } from '../nodes/shared/providers/lipaChat';
-import { oneMsgChannelId } from '../nodes/shared/providers/oneMsg';
-import { parseOneMsgWebhookUrls } from '../nodes/shared/providers/oneMsgWebhook';
-import { RateLimiter } from '../nodes/shared/rateLimiter';
-import { redact, retryAfterMs } from '../nodes/shared/transport';
+import { lipaChatMessageId } from '../nodes/shared/providers/lipaChat/contact';
+import { oneMsgChannelId } from '../nodes/shared/providers/oneMsg/api';
+import { parseOneMsgWebhookUrls } from '../nodes/shared/providers/oneMsg/registration';
+import { RateLimiter } from '../nodes/shared/send/rateLimiter';
 
 describe('parsePhone', () => {
 	it.each([

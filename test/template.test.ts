@@ -1,12 +1,8 @@
 // Pure helpers of the template model; the node itself is tested through the engine.
-import { parseOneMsgTemplates } from '../nodes/shared/providers/oneMsgTemplates';
-import { latestStatus } from '../nodes/shared/status';
-import {
-	placeholdersOf,
-	templateParams,
-	templateVariables,
-	type Template,
-} from '../nodes/shared/template';
+import { latestStatus } from '../nodes/shared/deliveryStatus';
+import { parseOneMsgTemplates } from '../nodes/shared/providers/oneMsg/templates';
+import { placeholdersOf, templateVariables, type Template } from '../nodes/shared/template/model';
+import { templateParams } from '../nodes/shared/template/params';
 
 const template = (components: Template['components']): Template => ({
 	key: 'x@en',

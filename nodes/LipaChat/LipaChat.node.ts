@@ -12,7 +12,7 @@ import {
 	sendContactOperation,
 } from '../shared/operationProperty';
 import { route } from '../shared/router';
-import { windowClosedOutputsExpression } from '../shared/windowClosedOutput';
+import { windowClosedOutputsExpression } from '../shared/send/windowClosedOutput';
 import * as sendContact from './actions/sendContact';
 
 const operations = [sendContactOperation];

@@ -12,13 +12,13 @@ import {
 	operationSubtitle,
 	sendContactOperation,
 } from '../shared/operationProperty';
+import { oneMsg } from '../shared/providers/oneMsg';
 import { route } from '../shared/router';
-import { windowClosedOutputsExpression } from '../shared/windowClosedOutput';
+import { windowClosedOutputsExpression } from '../shared/send/windowClosedOutput';
+import { templateEditorMethods } from '../shared/template/editorMethods';
 import * as getMessageStatus from './actions/getMessageStatus';
 import * as sendContact from './actions/sendContact';
 import * as sendTemplate from './actions/sendTemplate';
-import { searchTemplates } from './methods/listSearch';
-import { getTemplateVariables } from './methods/resourceMapping';
 
 const operations: INodePropertyOptions[] = [
 	sendContactOperation,
@@ -59,10 +59,7 @@ export class OneMsg implements INodeType {
 		],
 	};
 
-	methods = {
-		listSearch: { searchTemplates },
-		resourceMapping: { getTemplateVariables },
-	};
+	methods = templateEditorMethods(oneMsg);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route(this, {

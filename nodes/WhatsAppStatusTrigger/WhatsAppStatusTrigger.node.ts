@@ -1,16 +1,34 @@
 import {
 	NodeConnectionTypes,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { deliveryStatuses } from '../shared/status';
+import { deliveryStatuses } from '../shared/deliveryStatus';
+import { providerList } from '../shared/providers';
 import { receiveStatuses } from './receiveStatuses';
 import { webhookMethods } from './registration';
 
 const forProvider = (provider: string) => ({ show: { provider: [provider] } });
+const displayNames = Object.fromEntries(providerList.map((p) => [p.id, p.displayName]));
+
+/** Each provider's setup notice and own parameters, shown only when it is chosen. */
+const providerProperties: INodeProperties[] = providerList.flatMap((provider) => [
+	{
+		displayName: provider.statusWebhook.setupNotice,
+		name: `${provider.id}Notice`,
+		type: 'notice' as const,
+		default: '',
+		displayOptions: forProvider(provider.id),
+	},
+	...(provider.statusWebhook.properties ?? []).map((property) => ({
+		...property,
+		displayOptions: forProvider(provider.id),
+	})),
+]);
 
 export class WhatsAppStatusTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,18 +37,17 @@ export class WhatsAppStatusTrigger implements INodeType {
 		icon: { light: 'file:whatsAppStatusTrigger.svg', dark: 'file:whatsAppStatusTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle:
-			'={{ {"oneMsg": "1MSG", "lipaChat": "LipaChat", "whatsAppWeb": "WhatsApp Web (GOWA)"}[$parameter["provider"]] + ": " + ($parameter["statuses"] || []).join(", ") }}',
+		subtitle: `={{ ${JSON.stringify(displayNames)}[$parameter["provider"]] + ": " + ($parameter["statuses"] || []).join(", ") }}`,
 		description:
 			'Starts the workflow when 1MSG, LipaChat or WhatsApp Web (GOWA) reports a message as sent, delivered, read or failed',
 		defaults: { name: 'WhatsApp Status Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'oneMsgApi', required: true, displayOptions: forProvider('oneMsg') },
-			{ name: 'lipaChatApi', required: true, displayOptions: forProvider('lipaChat') },
-			{ name: 'whatsAppWebApi', required: true, displayOptions: forProvider('whatsAppWeb') },
-		],
+		credentials: providerList.map((provider) => ({
+			name: provider.credentialType,
+			required: true,
+			displayOptions: forProvider(provider.id),
+		})),
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'status' }],
 		properties: [
 			{
@@ -38,46 +55,13 @@ export class WhatsAppStatusTrigger implements INodeType {
 				name: 'provider',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: '1MSG', value: 'oneMsg' },
-					{ name: 'LipaChat', value: 'lipaChat' },
-					{ name: 'WhatsApp Web (GOWA)', value: 'whatsAppWeb' },
-				],
+				options: providerList.map((provider) => ({
+					name: provider.displayName,
+					value: provider.id,
+				})),
 				default: 'oneMsg',
 			},
-			{
-				displayName:
-					"Activating the workflow adds this trigger's URL to the 1MSG channel's webhooks (keeping the others; 1MSG allows 5) and turns on delivery notifications. Deactivating removes only this URL. The URL carries a secret the trigger checks.",
-				name: 'oneMsgNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: forProvider('oneMsg'),
-			},
-			{
-				displayName:
-					'In the LipaChat dashboard, set the status callback URL to the Production URL above followed by ?secret= and the Webhook Secret of the LipaChat credential. Callbacks without it get 401.',
-				name: 'lipaChatNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: forProvider('lipaChat'),
-			},
-			{
-				displayName:
-					'Start the GOWA server with WHATSAPP_WEBHOOK=<the Production URL above>, WHATSAPP_WEBHOOK_SECRET=<the Webhook Secret of the credential> and WHATSAPP_WEBHOOK_EVENTS=message.ack, or turn on "Register On Device". GOWA reports delivered and read; "sent" is the send answer itself.',
-				name: 'whatsAppWebNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: forProvider('whatsAppWeb'),
-			},
-			{
-				displayName: 'Register On Device',
-				name: 'registerOnDevice',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to set this URL as the webhook of the credential's device (PATCH /devices/{ID}/webhook) on activation. A device webhook replaces the server-wide one for that device.",
-				displayOptions: forProvider('whatsAppWeb'),
-			},
+			...providerProperties,
 			{
 				displayName: 'Statuses',
 				name: 'statuses',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { NormalisedStatus } from '../shared/status';
+import type { NormalisedStatus } from '../shared/deliveryStatus';
 
 /** Enough to span the retries of any provider, small enough for the workflow's static data. */
 export const rememberedStatuses = 1000;

@@ -1,9 +1,9 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import type { ProviderId } from '../shared/providers/types';
-import type { NormalisedStatus } from '../shared/status';
+import type { NormalisedStatus } from '../shared/deliveryStatus';
+import { providers } from '../shared/providers';
+import type { ProviderId } from '../shared/providers/provider';
 import { dropRepeated } from './dropRepeated';
-import { statusSources } from './sources';
 
 export const maxBodyBytes = 1024 * 1024;
 
@@ -45,8 +45,9 @@ export async function receiveStatuses(this: IWebhookFunctions): Promise<IWebhook
 	const rawBody = rawBodyOf(request);
 	if (rawBody.length > maxBodyBytes) return reply(413, { error: 'The body is larger than 1 MB' });
 
-	const source = statusSources[this.getNodeParameter('provider') as ProviderId];
-	const credentials = await this.getCredentials(source.credentialType);
+	const provider = providers[this.getNodeParameter('provider') as ProviderId];
+	const source = provider.statusWebhook;
+	const credentials = await this.getCredentials(provider.credentialType);
 	const incoming = { rawBody, headers: request.headers, query: request.query ?? {} };
 	if (!source.authentic(incoming, credentials, this.getNodeWebhookUrl('default') ?? '')) {
 		return reply(401, { error: 'Missing or wrong secret or signature' });

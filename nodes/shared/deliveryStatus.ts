@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ProviderId } from './providers/types';
+import type { ProviderId } from './providers/provider';
 
 export const deliveryStatuses = ['sent', 'delivered', 'read', 'failed'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
@@ -124,4 +124,36 @@ export function failedStatusError(raw: IDataObject, codeField?: string) {
 	return (
 		failureDetails(raw, codeField) ?? { code: 'failed', message: 'The message was not delivered' }
 	);
+}
+
+/** What a provider read from one status event, before it is normalised. */
+export interface StatusEventFields {
+	messageId: string;
+	status: DeliveryStatus;
+	/** A phone number or chat id, as the provider gave it */
+	recipient: unknown;
+	/** As the provider gave it: unix seconds or milliseconds, or a date string */
+	timestamp: unknown;
+	receivedAt: Date;
+	/** Where a failed status's error code is, besides Meta's errors[] */
+	errorCodeField?: string;
+	waId?: string;
+}
+
+/** One normalised status event; a failed one with the provider's reason. */
+export function statusEvent(
+	provider: ProviderId,
+	raw: IDataObject,
+	fields: StatusEventFields,
+): NormalisedStatus {
+	return {
+		provider,
+		messageId: fields.messageId,
+		status: fields.status,
+		recipient: recipientOf(fields.recipient),
+		timestamp: isoTimestamp(fields.timestamp, fields.receivedAt),
+		...(fields.status === 'failed' && { error: failedStatusError(raw, fields.errorCodeField) }),
+		...(fields.waId !== undefined && { waId: fields.waId }),
+		raw,
+	};
 }

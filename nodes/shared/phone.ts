@@ -5,7 +5,7 @@ import {
 	type PhoneNumber,
 } from './vendor/libphonenumber';
 
-import { InputError, quote } from './errors';
+import { InputError, quote } from './errors/inputError';
 
 export interface Phone {
 	/** `+12025550199` */

@@ -1,4 +1,4 @@
-import { InputError, quote } from './errors';
+import { InputError, quote } from './errors/inputError';
 import { parsePhone } from './phone';
 
 export interface Recipient {

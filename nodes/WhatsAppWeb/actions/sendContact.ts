@@ -1,32 +1,14 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { whatsAppWeb } from '../../shared/providers/whatsAppWeb';
+import { sendContactOperation } from '../../shared/send/sendContact';
 
-import { contactsProperty } from '../../shared/contactCard';
-import {
-	whatsAppWebAdapter,
-	whatsAppWebContactRequests,
-	whatsAppWebJidPattern,
-} from '../../shared/providers/whatsAppWeb';
-import { itemParameter } from '../../shared/itemParameter';
-import { contactCardsReader, recipientReader } from '../../shared/itemReaders';
-import { recipientProperty } from '../../shared/recipientProperty';
-import { sendItems } from '../../shared/sendItems';
-import { sendOptionsProperty } from '../../shared/sendOptions';
-
-const displayOptions = { show: { operation: ['sendContact'] } };
-
-export const description: INodeProperties[] = [
-	recipientProperty(
+export const { description, execute } = sendContactOperation(whatsAppWeb, {
+	recipientDescription:
 		'A phone number in any common format (+62 896 8502 4051, 6289685024051), a JID such as 6289685024051@s.whatsapp.net, or a group ID ending in @g.us',
-		displayOptions,
-	),
-	contactsProperty(
-		{
-			extended: false,
-			hint: 'WhatsApp Web carries one name and one phone per card: each contact is sent as its own message, with one phone each',
-		},
-		displayOptions,
-	),
-	sendOptionsProperty(whatsAppWebAdapter.defaultMaxPerSecond, displayOptions, [
+	contacts: {
+		extended: false,
+		hint: 'WhatsApp Web carries one name and one phone per card: each contact is sent as its own message, with one phone each',
+	},
+	options: [
 		{
 			displayName: 'Device ID',
 			name: 'deviceId',
@@ -55,30 +37,5 @@ export const description: INodeProperties[] = [
 			default: false,
 			description: 'Whether WhatsApp shows the card as forwarded',
 		},
-	]),
-];
-
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await sendItems(this, whatsAppWebAdapter, (credentials, options) => {
-		const recipientOf = recipientReader(this, options.defaultCountry, whatsAppWebJidPattern);
-		const cardsOf = contactCardsReader(this, options.defaultCountry);
-		const extraOf = itemParameter(
-			this,
-			'options',
-			(value) => value as { deviceId?: string; duration?: number; isForwarded?: boolean },
-			{},
-		);
-		return (itemIndex) => {
-			const recipient = recipientOf(itemIndex);
-			return {
-				to: recipient.e164 ?? recipient.jid ?? '',
-				requests: whatsAppWebContactRequests(
-					credentials,
-					recipient,
-					cardsOf(itemIndex),
-					extraOf(itemIndex),
-				),
-			};
-		};
-	});
-}
+	],
+});

@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SendError } from '../delivery';
-import { headerValue, retryAfterMs, type ProviderResponse } from '../transport';
-import type { Failure, FailureReason } from './types';
+import type { Answer, Failure, FailureReason } from '../providers/provider';
+import { headerValue, retryAfterMs, type ProviderResponse } from './transport';
 
 /** Picks a readable message out of the error shapes providers use, cut to a readable length. */
 export function errorMessageOf(body: unknown): string | undefined {
@@ -71,13 +70,15 @@ export function httpFailure(
 }
 
 /**
- * For requests that are not sends (listings, status reads, webhook settings): the body of a
- * 2xx answer, else a SendError with the provider's own message after `what`.
+ * Reads the answer to a request that is not a send (a listing, a status read, a webhook
+ * setting): the body of a 2xx answer, else a failure with the provider's own message after `what`.
  */
-export function bodyOrThrow(response: ProviderResponse, what: string): IDataObject {
-	if (response.statusCode < 300 && response.body !== null && typeof response.body === 'object') {
-		return response.body as IDataObject;
-	}
-	const message = errorMessageOf(response.body) ?? `HTTP ${response.statusCode}`;
-	throw new SendError(httpFailure(response, `${what}: ${message}`), response.body);
+export function bodyAnswer(what: string) {
+	return (response: ProviderResponse): Answer<IDataObject> => {
+		if (response.statusCode < 300 && response.body !== null && typeof response.body === 'object') {
+			return { ok: true, value: response.body as IDataObject };
+		}
+		const message = errorMessageOf(response.body) ?? `HTTP ${response.statusCode}`;
+		return { ok: false, ...httpFailure(response, `${what}: ${message}`) };
+	};
 }

@@ -69,8 +69,9 @@ function parseBody(body: unknown): unknown {
 }
 
 /**
- * The one HTTP path of the package: n8n's authenticated request helper, a timeout, and the
- * answer returned whatever its status so each provider module can read its own error shapes.
+ * One HTTP exchange through n8n's authenticated request helper, with a timeout, the answer
+ * returned whatever its status so each provider can read its own error shapes. Only
+ * callProvider uses it: that is where the retry policy lives.
  * The credentials the caller already read are handed over, so n8n does not load and decrypt
  * them again for every request. Network failures become NetworkError, carrying nothing of the
  * request (no headers, no auth).
@@ -120,20 +121,6 @@ export async function sendRequest(
 	} catch (error) {
 		throw describeNetworkError(error, timeoutMs);
 	}
-}
-
-/** Replaces every secret value found in a string or JSON value with `[redacted]`. */
-export function redact<T>(value: T, secrets: string[]): T {
-	const usable = secrets.filter((secret) => secret.length >= 4);
-	if (usable.length === 0) return value;
-	const scrub = (text: string) =>
-		usable.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
-	if (typeof value === 'string') return scrub(value) as T;
-	if (value === undefined || value === null || typeof value !== 'object') return value;
-	const json = JSON.stringify(value);
-	// The common case: nothing to hide, so no second copy of the value.
-	if (!usable.some((secret) => json.includes(secret))) return value;
-	return JSON.parse(scrub(json)) as T;
 }
 
 /** One response header's value, the first where it came several times. */

@@ -1,8 +1,20 @@
-import type { ProviderResponse } from '../transport';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import type { ContactCard } from '../contactCard/card';
+import type { NormalisedStatus } from '../deliveryStatus';
+import type { ProviderRequest, ProviderResponse, RequestContext } from '../http/transport';
+import type { Recipient } from '../recipient';
+import type { Template, TemplateVariable } from '../template/model';
 
 export type ProviderId = 'oneMsg' | 'lipaChat' | 'whatsAppWeb';
 
-/** Why a provider did not take a message; decides the error text and whether to retry. */
+/** Why a provider did not do what was asked; decides the error text and whether to retry. */
 export type FailureReason =
 	| 'windowClosed'
 	| 'rateLimited'
@@ -19,22 +31,114 @@ export interface Failure {
 	/** The provider's own error code, e.g. GOWA `INVALID_JID` or Meta `131047` */
 	code?: string;
 	retryAfterMs?: number;
+	/** The fix, where it differs from the reason's usual one */
+	hint?: string;
 }
 
-export type SendAnswer = { ok: true; messageId: string } | ({ ok: false } & Failure);
+/** A provider's answer read: what was asked for, or why not. */
+export type Answer<T> = { ok: true; value: T } | ({ ok: false } & Failure);
 
-/** What every provider module tells the shared send path about itself. */
-export interface ProviderAdapter {
+export type SendAnswer = Answer<{ messageId: string }>;
+
+export const windowClosedMessage =
+	'The customer has not written in the last 24 hours, so WhatsApp closed the session: send an approved template first';
+
+/** What a Send Contact needs to build one item's requests. */
+export interface ContactSend {
+	credentials: ICredentialDataDecryptedObject;
+	recipient: Recipient;
+	cards: ContactCard[];
+	/** The node's Options for this item (provider-specific ones included) */
+	options: IDataObject;
+	/** The same for every run of this execution's item: a retry can carry it (LipaChat) */
+	stableId: string;
+}
+
+/** What a Send Template needs beside the chosen template. */
+export interface TemplateSend {
+	credentials: ICredentialDataDecryptedObject;
+	recipient: Recipient;
+	template: Template;
+	variables: TemplateVariable[];
+	/** The checked values, by variable id */
+	values: Record<string, string>;
+	/** Typed overrides: language code, namespace (1MSG) */
+	language: string;
+	namespace: string;
+}
+
+/** A request to the provider that arrived at the trigger's webhook. */
+export interface IncomingRequest {
+	rawBody: Buffer;
+	headers: Record<string, unknown>;
+	query: IDataObject;
+}
+
+/** The trigger's hooks at activation and deactivation, with what they need. */
+export interface Registration {
+	context: IHookFunctions;
+	credentials: ICredentialDataDecryptedObject;
+	/** n8n's URL of the trigger's webhook */
+	webhookUrl: string;
+}
+
+/** How a provider reports delivery statuses to the WhatsApp Status Trigger. */
+export interface StatusWebhook {
+	/** Shown in the trigger: how to point the provider at it */
+	setupNotice: string;
+	/** Trigger parameters only this provider has (shown only for it) */
+	properties?: INodeProperties[];
+	/** Whether a request comes from the provider (a secret in the URL, or a signature) */
+	authentic(
+		request: IncomingRequest,
+		credentials: ICredentialDataDecryptedObject,
+		webhookUrl: string,
+	): boolean;
+	statuses(body: unknown, receivedAt: Date): NormalisedStatus[];
+	/** Whether the provider already sends to this trigger (false: `create` runs) */
+	checkExists(registration: Registration): Promise<boolean>;
+	create(registration: Registration): Promise<void>;
+	delete(registration: Registration): Promise<void>;
+}
+
+/** A provider's approved templates: listing them, and sending one. */
+export interface TemplateApi {
+	list(
+		context: RequestContext,
+		credentials: ICredentialDataDecryptedObject,
+		timeoutMs?: number,
+	): Promise<Template[]>;
+	/** The request; throws InputError where the provider lacks something it needs */
+	request(send: TemplateSend): ProviderRequest;
+	/** What the output reports as the template sent */
+	sent(send: TemplateSend): { template: string; language: string };
+}
+
+/** A provider's message status on request (polling), oldest first. */
+export type StatusLookup = (
+	context: IExecuteFunctions,
+	credentials: ICredentialDataDecryptedObject,
+	messageId: string,
+) => Promise<{ history: NormalisedStatus[]; raw: IDataObject }>;
+
+/**
+ * Everything one provider's API knows, behind one interface: each provider's folder exports one
+ * of these, and the rest of the package reaches a provider only through the table in index.ts.
+ */
+export interface Provider {
 	id: ProviderId;
 	displayName: string;
 	credentialType: string;
 	/** Credential fields whose values must never reach an output, error or log */
 	secretFields: string[];
-	/** True when re-sending the same request cannot produce a second message */
+	/** True when re-sending the same send request cannot produce a second message */
 	deduplicates: boolean;
 	defaultMaxPerSecond: number;
+	/** Chat ids the Recipient field takes besides phone numbers, where the provider has them */
+	chatIdPattern?: RegExp;
 	readSendAnswer(response: ProviderResponse): SendAnswer;
+	contactRequests(send: ContactSend): ProviderRequest[];
+	templates?: TemplateApi;
+	statusLookup?: StatusLookup;
+	statusWebhook: StatusWebhook;
 }
-
-export const windowClosedMessage =
-	'The customer has not written in the last 24 hours, so WhatsApp closed the session: send an approved template first';

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readContactCards, type ContactCard } from './contactCard';
-import { itemParameter } from './itemParameter';
-import { readRecipient, type Recipient } from './recipient';
+import type { ContactCard } from '../contactCard/card';
+import { readContactCards } from '../contactCard/read';
+import { itemParameter } from '../itemParameter';
+import { readRecipient, type Recipient } from '../recipient';
 
 /** The "Recipient" parameter of every send operation, per item. */
 export function recipientReader(

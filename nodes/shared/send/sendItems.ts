@@ -5,13 +5,14 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { deliver, SendError, type Delivered } from './delivery';
-import type { ProviderAdapter } from './providers/types';
+import { ProviderError } from '../errors/providerError';
+import { callProvider, type CallPolicy, type ProviderCall } from '../http/callProvider';
+import type { ProviderRequest, ProviderResponse } from '../http/transport';
+import type { Provider } from '../providers/provider';
 import { RateLimiter } from './rateLimiter';
 import { runItems } from './runItems';
-import { windowClosedDetails } from './windowClosedOutput';
 import { readSendOptions, type SendOptions } from './sendOptions';
-import type { ProviderRequest } from './transport';
+import { windowClosedDetails } from './windowClosedOutput';
 
 /** What one input item turns into: who gets it, and the request(s) that carry it. */
 export interface PreparedItem {
@@ -21,25 +22,29 @@ export interface PreparedItem {
 	extra?: IDataObject;
 }
 
-export type PrepareItem = (itemIndex: number) => PreparedItem | Promise<PreparedItem>;
-
 /**
- * Runs once per execution, with the credentials and options, and returns what turns each item
- * into its request: the place to read parameters that are the same for every item only once.
+ * One send operation: `read` runs once per execution and returns what reads the parameters
+ * (the place for whatever is the same for every item); `prepare` turns one item into its
+ * requests with it, before anything is sent.
  */
-export type PrepareItems = (
-	credentials: ICredentialDataDecryptedObject,
-	options: SendOptions,
-) => PrepareItem;
+export interface ItemSender<Readers> {
+	read(
+		context: IExecuteFunctions,
+		credentials: ICredentialDataDecryptedObject,
+		options: SendOptions,
+	): Readers;
+	prepare(readers: Readers, itemIndex: number): PreparedItem | Promise<PreparedItem>;
+}
 
-function outputOf(
-	adapter: ProviderAdapter,
-	prepared: PreparedItem,
-	sent: Delivered[],
-): IDataObject {
+interface Sent {
+	messageId: string;
+	response: unknown;
+}
+
+function outputOf(provider: Provider, prepared: PreparedItem, sent: Sent[]): IDataObject {
 	const several = sent.length > 1;
 	return {
-		provider: adapter.id,
+		provider: provider.id,
 		messageId: sent[0].messageId,
 		...(several && { messageIds: sent.map((s) => s.messageId) }),
 		status: 'accepted',
@@ -51,50 +56,67 @@ function outputOf(
 }
 
 /** Says which messages of a several-message item went out before one failed. */
-function partOfItemFailed(error: SendError, sent: Delivered[], total: number): SendError {
+function partOfItemFailed(error: ProviderError, sent: Sent[], total: number): ProviderError {
 	if (sent.length === 0) return error;
 	const ids = sent.map((s) => s.messageId).join(', ');
 	const message = `${error.failure.message} (message ${sent.length + 1} of ${total}; the first ${sent.length} went out already: ${ids})`;
-	return new SendError({ ...error.failure, message }, error.responseBody, sent.length);
+	return new ProviderError({ ...error.failure, message }, error.responseBody, sent.length);
+}
+
+/** A send: repeated only where the provider drops a repeat of the same request. */
+function sendCall(provider: Provider, request: ProviderRequest): ProviderCall<Sent> {
+	return {
+		request,
+		read: (response: ProviderResponse) => {
+			const answer = provider.readSendAnswer(response);
+			return answer.ok
+				? { ok: true, value: { messageId: answer.value.messageId, response: response.body } }
+				: answer;
+		},
+		repeatable: provider.deduplicates,
+		isSend: true,
+	};
 }
 
 /**
  * The send path every send operation shares: options, credentials, the rate cap, then one
- * prepared item at a time through `deliver`. An item made of several messages stops at the
+ * prepared item at a time through callProvider. An item made of several messages stops at the
  * first failure and says which were already sent, so a re-run can skip them.
  */
-export async function sendItems(
+export async function sendItems<Readers>(
 	context: IExecuteFunctions,
-	adapter: ProviderAdapter,
-	prepareItems: PrepareItems,
+	provider: Provider,
+	sender: ItemSender<Readers>,
 ): Promise<INodeExecutionData[][]> {
 	const options = readSendOptions(
 		context.getNodeParameter('options', 0, {}) as IDataObject,
-		adapter.defaultMaxPerSecond,
+		provider.defaultMaxPerSecond,
 	);
-	const credentials = await context.getCredentials(adapter.credentialType);
-	const limiter = new RateLimiter(options.maxPerSecond);
-	const prepare = prepareItems(credentials, options);
+	const credentials = await context.getCredentials(provider.credentialType);
+	const policy: CallPolicy = { ...options, limiter: new RateLimiter(options.maxPerSecond) };
+	const readers = sender.read(context, credentials, options);
 
 	const outputs = await runItems(
 		context,
-		adapter,
+		provider,
 		credentials,
 		options.concurrency,
 		async (itemIndex) => {
-			const prepared = await prepare(itemIndex);
-			const sent: Delivered[] = [];
+			const prepared = await sender.prepare(readers, itemIndex);
+			const sent: Sent[] = [];
 			for (const request of prepared.requests) {
 				try {
-					sent.push(await deliver(context, adapter, credentials, request, options, limiter));
+					sent.push(
+						await callProvider(context, provider, credentials, sendCall(provider, request), policy),
+					);
 				} catch (error) {
-					// deliver only throws SendError.
-					throw partOfItemFailed(error as SendError, sent, prepared.requests.length);
+					// callProvider only throws ProviderError.
+					throw partOfItemFailed(error as ProviderError, sent, prepared.requests.length);
 				}
 			}
-			return outputOf(adapter, prepared, sent);
+			return outputOf(provider, prepared, sent);
 		},
-		options.windowClosedOutput ? (error) => windowClosedDetails(error, adapter.id) : undefined,
+		options.windowClosedOutput ? (error) => windowClosedDetails(error, provider.id) : undefined,
 	);
 	// With "Window Closed Output" on, the node has a second output for closed-session items.
 	return options.windowClosedOutput ? [outputs.items, outputs.diverted] : [outputs.items];

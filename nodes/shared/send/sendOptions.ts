@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { countryOptions } from './phone';
+import { countryOptions } from '../phone';
 
 export interface SendOptions {
 	defaultCountry?: string;

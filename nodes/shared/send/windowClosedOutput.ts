@@ -1,6 +1,6 @@
 import type { INodeProperties, INodeParameters } from 'n8n-workflow';
 
-import { SendError } from './delivery';
+import { ProviderError } from '../errors/providerError';
 
 /** The Send Contact option that gives closed-session items their own output. */
 export const windowClosedOutputOption: INodeProperties = {
@@ -35,7 +35,8 @@ export const windowClosedOutputsExpression: `={{${string}}}` = `={{(${windowClos
  * item part of which went out already fails instead, saying which messages were sent.
  */
 export function windowClosedDetails(error: unknown, provider: string) {
-	if (!(error instanceof SendError) || error.failure.reason !== 'windowClosed') return undefined;
+	if (!(error instanceof ProviderError) || error.failure.reason !== 'windowClosed')
+		return undefined;
 	if (error.alreadySent > 0) return undefined;
 	return { windowClosed: { provider, message: error.failure.message } };
 }

@@ -1,12 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	failedStatusError,
-	isoTimestamp,
-	normaliseStatusName,
-	recipientOf,
-	type NormalisedStatus,
-} from '../status';
+import { normaliseStatusName, statusEvent, type NormalisedStatus } from '../../deliveryStatus';
 
 const nonEmpty = (value: unknown) =>
 	typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -39,16 +33,17 @@ export function lipaChatWebhookStatuses(
 		// matches the send output's response.data.waId.
 		const messageId = ours ?? waId;
 		if (!status || messageId === undefined) continue;
-		statuses.push({
-			provider: 'lipaChat',
-			messageId,
-			status,
-			recipient: recipientOf(raw.to ?? raw.recipient ?? raw.phone),
-			timestamp: isoTimestamp(raw.timestamp, receivedAt),
-			...(status === 'failed' && { error: failedStatusError(raw, 'errorCode') }),
-			...(waId !== undefined && { waId }),
-			raw,
-		});
+		statuses.push(
+			statusEvent('lipaChat', raw, {
+				messageId,
+				status,
+				recipient: raw.to ?? raw.recipient ?? raw.phone,
+				timestamp: raw.timestamp,
+				receivedAt,
+				errorCodeField: 'errorCode',
+				waId,
+			}),
+		);
 	}
 	return statuses;
 }

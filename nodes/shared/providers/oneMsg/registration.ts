@@ -1,9 +1,9 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { InputError } from '../errors';
-import type { RequestContext } from '../transport';
-import { hmacSha256Hex, withSecret } from '../webhookSecret';
-import { oneMsgCall } from './oneMsg';
+import { InputError } from '../../errors/inputError';
+import type { RequestContext } from '../../http/transport';
+import { hmacSha256Hex, withSecret } from '../../webhookSecret';
+import { oneMsgCall } from './api';
 
 /** 1MSG keeps at most five webhook URLs per channel. */
 export const oneMsgMaxWebhooks = 5;

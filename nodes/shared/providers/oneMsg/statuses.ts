@@ -1,12 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import {
-	failedStatusError,
-	isoTimestamp,
-	normaliseStatusName,
-	recipientOf,
-	type NormalisedStatus,
-} from '../status';
+import type { RequestContext } from '../../http/transport';
+import { oneMsgCall } from './api';
+
+import { normaliseStatusName, statusEvent, type NormalisedStatus } from '../../deliveryStatus';
 
 function records(value: unknown): IDataObject[] {
 	return Array.isArray(value)
@@ -22,16 +19,13 @@ function statusOf(raw: IDataObject, receivedAt: Date): NormalisedStatus | undefi
 	const status = normaliseStatusName(raw.status);
 	const messageId = raw.id;
 	if (!status || typeof messageId !== 'string' || messageId === '') return undefined;
-	const error = status === 'failed' ? failedStatusError(raw) : undefined;
-	return {
-		provider: 'oneMsg',
+	return statusEvent('oneMsg', raw, {
 		messageId,
 		status,
-		recipient: recipientOf(raw.recipient_id ?? raw.chatId),
-		timestamp: isoTimestamp(raw.timestamp, receivedAt),
-		...(error && { error }),
-		raw,
-	};
+		recipient: raw.recipient_id ?? raw.chatId,
+		timestamp: raw.timestamp,
+		receivedAt,
+	});
 }
 
 /** The statuses `GET hookInfo?messageId=` returned, oldest first. */
@@ -60,4 +54,15 @@ export function oneMsgWebhookStatuses(body: unknown, receivedAt = new Date()): N
 	return raw
 		.map((r) => statusOf(r, receivedAt))
 		.filter((s): s is NormalisedStatus => s !== undefined);
+}
+
+/** Get Message Status: `GET hookInfo?messageId=`, every status 1MSG has for the message. */
+export async function lookUpOneMsgStatus(
+	context: RequestContext,
+	credentials: ICredentialDataDecryptedObject,
+	messageId: string,
+) {
+	const call = { method: 'GET' as const, path: 'hookInfo', qs: { messageId } };
+	const raw = await oneMsgCall(context, credentials, call, '1MSG');
+	return { history: oneMsgHookInfoStatuses(raw), raw };
 }

@@ -1,9 +1,12 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import type { Recipient } from '../recipient';
-import type { Template, TemplateComponent } from '../template';
-import type { ProviderRequest, RequestContext } from '../transport';
-import { oneMsgCall, oneMsgRecipientFields, oneMsgUrl } from './oneMsg';
+import { InputError } from '../../errors/inputError';
+import { defaultPolicy } from '../../http/callProvider';
+import type { ProviderRequest, RequestContext } from '../../http/transport';
+import type { Template, TemplateComponent } from '../../template/model';
+import { templateParams } from '../../template/params';
+import type { TemplateApi, TemplateSend } from '../provider';
+import { oneMsgCall, oneMsgRecipientFields, oneMsgUrl } from './api';
 
 const namespaceKeys = ['namespace', 'message_template_namespace', 'messageTemplateNamespace'];
 const pageSize = 100;
@@ -90,7 +93,10 @@ export async function fetchOneMsgTemplates(
 			qs: { limit: pageSize, offset: raw.length },
 		};
 		const what = "1MSG could not list the channel's templates";
-		const body = await oneMsgCall(context, credentials, call, what, timeoutMs);
+		const body = await oneMsgCall(context, credentials, call, what, {
+			...defaultPolicy,
+			timeoutMs,
+		});
 		if (!Array.isArray(body.templates)) break;
 		raw.push(...body.templates);
 		const total = Number(body.total);
@@ -100,21 +106,42 @@ export async function fetchOneMsgTemplates(
 	return parseOneMsgTemplates(raw);
 }
 
-export function oneMsgTemplateRequest(
-	credentials: ICredentialDataDecryptedObject,
-	recipient: Recipient,
-	template: { name: string; namespace: string; language: string },
-	params: IDataObject[],
-): ProviderRequest {
+/** The namespace to send: typed in the node, else the one 1MSG lists for the template. */
+function namespaceToSend(send: TemplateSend): string {
+	const namespace = send.namespace || send.template.namespace;
+	if (!namespace) {
+		throw new InputError(
+			'Namespace',
+			`1MSG lists no namespace for template "${send.template.name}", and 1MSG needs one`,
+			'Enter the namespace in "Namespace" (WhatsApp Manager → Message templates → the template\'s details).',
+		);
+	}
+	return namespace;
+}
+
+function sentTemplate(send: TemplateSend) {
+	return { template: send.template.name, language: send.language || send.template.language };
+}
+
+/** `POST sendTemplate`: name, namespace, language and the values as Cloud-API components. */
+function templateRequest(send: TemplateSend): ProviderRequest {
+	const params = templateParams(send.variables, send.values);
+	const { template, language } = sentTemplate(send);
 	return {
 		method: 'POST',
-		url: oneMsgUrl(credentials, 'sendTemplate'),
+		url: oneMsgUrl(send.credentials, 'sendTemplate'),
 		body: {
-			...oneMsgRecipientFields(recipient),
-			template: template.name,
-			namespace: template.namespace,
-			language: { policy: 'deterministic', code: template.language },
+			...oneMsgRecipientFields(send.recipient),
+			template,
+			namespace: namespaceToSend(send),
+			language: { policy: 'deterministic', code: language },
 			...(params.length > 0 && { params }),
 		},
 	};
 }
+
+export const oneMsgTemplates: TemplateApi = {
+	list: fetchOneMsgTemplates,
+	request: templateRequest,
+	sent: sentTemplate,
+};

@@ -1,13 +1,37 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { InputError } from '../errors';
-import { joinUrl, sendRequest, type RequestContext } from '../transport';
-import { bodyOrThrow } from './answers';
-import { whatsAppWebDefaultBaseUrl } from './whatsAppWeb';
+import { InputError } from '../../errors/inputError';
+import { callProvider } from '../../http/callProvider';
+import { bodyAnswer } from '../../http/readAnswer';
+import { joinUrl, type ProviderResponse, type RequestContext } from '../../http/transport';
+import type { Answer } from '../provider';
+import { credentialType, whatsAppWebDefaultBaseUrl } from './contact';
 
 /** The server flags that send statuses to `url` when per-device registration is not available. */
 export function whatsAppWebServerFlags(url: string): string {
 	return `WHATSAPP_WEBHOOK=${url} WHATSAPP_WEBHOOK_SECRET=<the credential's Webhook Secret> WHATSAPP_WEBHOOK_EVENTS=message.ack`;
+}
+
+/** Reads GOWA's answer; an older server without the route gets the flags to set instead. */
+function deviceWebhookAnswer(deviceId: string, displayUrl: string) {
+	const readBody = bodyAnswer(`GOWA did not set the webhook of device ${deviceId}`);
+	return (response: ProviderResponse): Answer<IDataObject> => {
+		const code = (response.body as IDataObject | undefined)?.code;
+		if (
+			(response.statusCode === 404 || response.statusCode === 405) &&
+			code !== 'DEVICE_NOT_FOUND'
+		) {
+			return {
+				ok: false,
+				reason: 'rejected',
+				httpCode: response.statusCode,
+				message:
+					'This GOWA server cannot register webhooks per device (no PATCH /devices/{id}/webhook)',
+				hint: `Turn "Register On Device" off and start the server with ${whatsAppWebServerFlags(displayUrl)}.`,
+			};
+		}
+		return readBody(response);
+	};
 }
 
 /**
@@ -44,14 +68,7 @@ export async function setWhatsAppWebDeviceWebhook(
 			webhook_events: url === '' ? '' : 'message.ack',
 		},
 	};
-	const response = await sendRequest(context, 'whatsAppWebApi', credentials, request, 30_000);
-	const code = (response.body as IDataObject | undefined)?.code;
-	if ((response.statusCode === 404 || response.statusCode === 405) && code !== 'DEVICE_NOT_FOUND') {
-		throw new InputError(
-			'Register On Device',
-			'This GOWA server cannot register webhooks per device (no PATCH /devices/{id}/webhook)',
-			`Turn "Register On Device" off and start the server with ${whatsAppWebServerFlags(displayUrl)}.`,
-		);
-	}
-	bodyOrThrow(response, `GOWA did not set the webhook of device ${deviceId}`);
+	// Writing the whole config again does nothing new: safe to repeat.
+	const call = { request, read: deviceWebhookAnswer(deviceId, displayUrl), repeatable: true };
+	await callProvider(context, { credentialType }, credentials, call);
 }

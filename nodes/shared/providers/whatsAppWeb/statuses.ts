@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isoTimestamp, normaliseStatusName, recipientOf, type NormalisedStatus } from '../status';
-import { hmacSha256Hex, sameSecret } from '../webhookSecret';
+import { normaliseStatusName, statusEvent, type NormalisedStatus } from '../../deliveryStatus';
+import { hmacSha256Hex, sameSecret } from '../../webhookSecret';
 
 /** GOWA signs every webhook: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>`. */
 export function whatsAppWebSignatureValid(
@@ -29,12 +29,13 @@ export function whatsAppWebWebhookStatuses(
 	if (!status || !Array.isArray(payload.ids)) return [];
 	return payload.ids
 		.filter((id): id is string => typeof id === 'string' && id !== '')
-		.map((messageId) => ({
-			provider: 'whatsAppWeb' as const,
-			messageId,
-			status,
-			recipient: recipientOf(payload.chat_id ?? payload.from),
-			timestamp: isoTimestamp(event.timestamp, receivedAt),
-			raw: event,
-		}));
+		.map((messageId) =>
+			statusEvent('whatsAppWeb', event, {
+				messageId,
+				status,
+				recipient: payload.chat_id ?? payload.from,
+				timestamp: event.timestamp,
+				receivedAt,
+			}),
+		);
 }

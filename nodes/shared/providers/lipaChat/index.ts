@@ -1,0 +1,18 @@
+import type { Provider } from '../provider';
+import { credentialType, lipaChatContactRequests } from './contact';
+import { readLipaChatSendAnswer } from './sendAnswer';
+import { lipaChatStatusWebhook } from './statusWebhook';
+
+/** LipaChat, a WhatsApp gateway: https://gateway.lipachat.com/api/v1, `apiKey` header. */
+export const lipaChat: Provider = {
+	id: 'lipaChat',
+	displayName: 'LipaChat',
+	credentialType,
+	secretFields: ['apiKey', 'webhookSecret'],
+	// LipaChat drops a second message with the same messageId, so a retry cannot duplicate.
+	deduplicates: true,
+	defaultMaxPerSecond: 20,
+	readSendAnswer: readLipaChatSendAnswer,
+	contactRequests: lipaChatContactRequests,
+	statusWebhook: lipaChatStatusWebhook,
+};

@@ -1,0 +1,26 @@
+import { requireWebhookSecret, sameSecret } from '../../webhookSecret';
+import type { StatusWebhook } from '../provider';
+import { lipaChatWebhookStatuses } from './statuses';
+
+/**
+ * LipaChat signs nothing and has no API for webhooks: the status callback URL is pasted in its
+ * dashboard with `?secret=` and the credential's Webhook Secret, which the trigger checks.
+ */
+export const lipaChatStatusWebhook: StatusWebhook = {
+	setupNotice:
+		'In the LipaChat dashboard, set the status callback URL to the Production URL above followed by ?secret= and the Webhook Secret of the LipaChat credential. Callbacks without it get 401.',
+	authentic: (request, credentials) =>
+		sameSecret(request.query.secret, String(credentials.webhookSecret ?? '')),
+	statuses: lipaChatWebhookStatuses,
+	async checkExists({ credentials }) {
+		requireWebhookSecret(
+			credentials,
+			'LipaChat',
+			'and add ?secret=<that value> to the URL in the LipaChat dashboard',
+		);
+		// Nothing to register: the URL lives in LipaChat's dashboard.
+		return true;
+	},
+	async create() {},
+	async delete() {},
+};

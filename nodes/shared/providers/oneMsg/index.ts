@@ -1,0 +1,24 @@
+import type { Provider } from '../provider';
+import { credentialType, oneMsgChatIdPattern } from './api';
+import { oneMsgContactRequests } from './contact';
+import { readOneMsgSendAnswer } from './sendAnswer';
+import { lookUpOneMsgStatus } from './statuses';
+import { oneMsgStatusWebhook } from './statusWebhook';
+import { oneMsgTemplates } from './templates';
+
+/** 1MSG, a WhatsApp Business API reseller: https://api.1msg.io/{channelId}/{method}. */
+export const oneMsg: Provider = {
+	id: 'oneMsg',
+	displayName: '1MSG',
+	credentialType,
+	secretFields: ['token'],
+	// 1MSG has no idempotency key: a send whose outcome is unknown is never repeated.
+	deduplicates: false,
+	defaultMaxPerSecond: 20,
+	chatIdPattern: oneMsgChatIdPattern,
+	readSendAnswer: readOneMsgSendAnswer,
+	contactRequests: oneMsgContactRequests,
+	templates: oneMsgTemplates,
+	statusLookup: lookUpOneMsgStatus,
+	statusWebhook: oneMsgStatusWebhook,
+};

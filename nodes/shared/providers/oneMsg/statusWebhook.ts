@@ -1,0 +1,33 @@
+import { sameSecret } from '../../webhookSecret';
+import type { StatusWebhook } from '../provider';
+import {
+	addOneMsgWebhook,
+	oneMsgCallbackSecret,
+	oneMsgCallbackUrl,
+	oneMsgWebhookUrls,
+	removeOneMsgWebhook,
+} from './registration';
+import { oneMsgWebhookStatuses } from './statuses';
+
+/**
+ * 1MSG signs nothing: the URL the trigger registers carries a secret derived from the token.
+ * Activation adds that URL to the channel's list, keeping everyone else's; deactivation removes
+ * only it.
+ */
+export const oneMsgStatusWebhook: StatusWebhook = {
+	setupNotice:
+		"Activating the workflow adds this trigger's URL to the 1MSG channel's webhooks (keeping the others; 1MSG allows 5) and turns on delivery notifications. Deactivating removes only this URL. The URL carries a secret the trigger checks.",
+	authentic: (request, credentials, webhookUrl) =>
+		sameSecret(request.query.secret, oneMsgCallbackSecret(credentials, webhookUrl)),
+	statuses: oneMsgWebhookStatuses,
+	async checkExists({ context, credentials, webhookUrl }) {
+		const urls = await oneMsgWebhookUrls(context, credentials);
+		return urls.includes(oneMsgCallbackUrl(credentials, webhookUrl));
+	},
+	async create({ context, credentials, webhookUrl }) {
+		await addOneMsgWebhook(context, credentials, oneMsgCallbackUrl(credentials, webhookUrl));
+	},
+	async delete({ context, credentials, webhookUrl }) {
+		await removeOneMsgWebhook(context, credentials, oneMsgCallbackUrl(credentials, webhookUrl));
+	},
+};

@@ -1,0 +1,19 @@
+import type { Provider } from '../provider';
+import { credentialType, whatsAppWebContactRequests, whatsAppWebJidPattern } from './contact';
+import { readWhatsAppWebSendAnswer } from './sendAnswer';
+import { whatsAppWebStatusWebhook } from './statusWebhook';
+
+/** GOWA (go-whatsapp-web-multidevice): a self-hosted WhatsApp Web server. */
+export const whatsAppWeb: Provider = {
+	id: 'whatsAppWeb',
+	displayName: 'WhatsApp Web (GOWA)',
+	credentialType,
+	secretFields: ['password', 'webhookSecret'],
+	deduplicates: false,
+	// WhatsApp Web accounts get locked out for bursts (WA_REACHOUT_TIMELOCK): go gently.
+	defaultMaxPerSecond: 2,
+	chatIdPattern: whatsAppWebJidPattern,
+	readSendAnswer: readWhatsAppWebSendAnswer,
+	contactRequests: whatsAppWebContactRequests,
+	statusWebhook: whatsAppWebStatusWebhook,
+};

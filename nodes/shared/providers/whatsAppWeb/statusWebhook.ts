@@ -1,0 +1,48 @@
+import type { IHookFunctions } from 'n8n-workflow';
+
+import { requireWebhookSecret } from '../../webhookSecret';
+import type { StatusWebhook } from '../provider';
+import { setWhatsAppWebDeviceWebhook } from './registration';
+import { whatsAppWebSignatureValid, whatsAppWebWebhookStatuses } from './statuses';
+
+const registerOnDevice = (context: IHookFunctions) =>
+	context.getNodeParameter('registerOnDevice', false) as boolean;
+
+/**
+ * GOWA signs every webhook with the server's (or the device's) secret. The webhook is set on
+ * the server, or per device with "Register On Device".
+ */
+export const whatsAppWebStatusWebhook: StatusWebhook = {
+	setupNotice:
+		'Start the GOWA server with WHATSAPP_WEBHOOK=<the Production URL above>, WHATSAPP_WEBHOOK_SECRET=<the Webhook Secret of the credential> and WHATSAPP_WEBHOOK_EVENTS=message.ack, or turn on "Register On Device". GOWA reports delivered and read; "sent" is the send answer itself.',
+	properties: [
+		{
+			displayName: 'Register On Device',
+			name: 'registerOnDevice',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to set this URL as the webhook of the credential's device (PATCH /devices/{ID}/webhook) on activation. A device webhook replaces the server-wide one for that device.",
+		},
+	],
+	authentic: (request, credentials) =>
+		whatsAppWebSignatureValid(
+			request.rawBody,
+			request.headers['x-hub-signature-256'],
+			String(credentials.webhookSecret ?? ''),
+		),
+	statuses: whatsAppWebWebhookStatuses,
+	async checkExists({ context, credentials }) {
+		requireWebhookSecret(credentials, 'GOWA', "to the server's WHATSAPP_WEBHOOK_SECRET");
+		// Setting the device webhook is idempotent, so it is simply done on every activation.
+		return !registerOnDevice(context);
+	},
+	async create({ context, credentials, webhookUrl }) {
+		await setWhatsAppWebDeviceWebhook(context, credentials, webhookUrl, webhookUrl);
+	},
+	async delete({ context, credentials, webhookUrl }) {
+		if (registerOnDevice(context)) {
+			await setWhatsAppWebDeviceWebhook(context, credentials, '', webhookUrl);
+		}
+	},
+};
