@@ -464,6 +464,45 @@ describe('1MSG Get Message Status in the n8n engine', () => {
 		});
 	});
 
+	it('waits out a 429 (Retry-After) and a 503 like a send does, and says plainly when 1MSG keeps refusing', async () => {
+		sim.failNextCall('/hookInfo', {
+			status: 429,
+			body: { error: 'Too many requests' },
+			headers: { 'retry-after': '0' },
+		});
+		sim.failNextCall('/hookInfo', { status: 503, body: { error: 'Service Unavailable' } });
+		const result = await run([{ id: 'wamid.unknown' }], {
+			operation: 'hookInfo',
+			messageId: '={{ $json.id }}',
+		});
+		expect(result.items('Send')[0].json).toMatchObject({
+			messageId: 'wamid.unknown',
+			status: 'accepted',
+		});
+		expect(sim.received.filter((r) => r.path === '/123456/hookInfo')).toHaveLength(3);
+
+		for (let i = 0; i < 4; i++) {
+			sim.failNextCall('/hookInfo', {
+				status: 429,
+				body: { error: 'Too many requests' },
+				headers: { 'retry-after': '0' },
+			});
+		}
+		const limited = await run(
+			[{ id: 'wamid.unknown' }],
+			{ operation: 'hookInfo', messageId: '={{ $json.id }}' },
+			{ continueOnFail: true },
+		);
+		expect(limited.items('Send')[0].json).toEqual({
+			error: '1MSG: Too many requests (item 0)',
+			details: {
+				reason: 'rateLimited',
+				httpCode: '429',
+				description: 'The provider is limiting requests. Wait a minute and try again.',
+			},
+		});
+	});
+
 	it('says "accepted" while 1MSG has no status yet, and names an empty Message ID', async () => {
 		const result = await run(
 			[{ id: 'wamid.unknown' }, { id: '' }],

@@ -121,6 +121,20 @@ describe('WhatsApp Status Trigger with 1MSG', () => {
 		expect(oneMsg.webhookUrls).toEqual(others);
 	});
 
+	it('activates through a 429 on the webhook list and a 503 on the settings, waiting as sends do', async () => {
+		const harness = await trigger(parameters, { oneMsgApi: oneMsgApi() });
+		oneMsg.failNextCall('/webhook', {
+			status: 429,
+			body: { error: 'Too many requests' },
+			headers: { 'retry-after': '0' },
+		});
+		oneMsg.failNextCall('/settings', { status: 503, body: { error: 'Service Unavailable' } });
+		await harness.activate();
+		expect(oneMsg.webhookUrls).toEqual([expect.stringContaining(harness.webhookUrl)]);
+		expect(oneMsg.ackNotificationsOn).toBe(true);
+		expect(oneMsg.stats.rateLimited).toBe(1);
+	});
+
 	it('refuses to activate when the channel already has five webhooks, leaving them alone', async () => {
 		const five = [1, 2, 3, 4, 5].map((n) => `https://hooks.example.com/${n}`);
 		oneMsg.webhookUrls = [...five];

@@ -47,6 +47,7 @@ class Simulator {
 		this.accepted = [];
 		this.sessions = new Map();
 		this.faults = [];
+		this.callFaults = [];
 		this.chaosConfig = undefined;
 		this.cap = undefined;
 		this.latencyMs = 0;
@@ -195,6 +196,14 @@ class Simulator {
 		this.faults.push(fault);
 	}
 
+	/**
+	 * Queue an answer for the next request whose path ends with `pathEnd`, whatever endpoint it
+	 * is (a listing, a status read, a webhook setting): { status, body, headers }.
+	 */
+	failNextCall(pathEnd, answer) {
+		this.callFaults.push({ pathEnd, answer });
+	}
+
 	newId(prefix = '') {
 		return prefix + crypto.randomBytes(12).toString('hex').toUpperCase();
 	}
@@ -250,6 +259,12 @@ class Simulator {
 		}
 		if (request.path.startsWith('/__sim/')) return this.control(request, res);
 		this.received.push(request);
+		const queued = this.callFaults.findIndex((fault) => request.path.endsWith(fault.pathEnd));
+		if (queued !== -1) {
+			const [{ answer }] = this.callFaults.splice(queued, 1);
+			if (answer.status === 429) this.stats.rateLimited++;
+			return this.json(res, answer.status, answer.body ?? {}, answer.headers);
+		}
 		const answer = await this.route(request, res);
 		if (answer) this.json(res, answer.status, answer.body, answer.headers);
 	}
