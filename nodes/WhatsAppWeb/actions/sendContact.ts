@@ -15,7 +15,7 @@ export const { description, execute } = sendContactOperation(whatsAppWeb, {
 			type: 'string',
 			default: '',
 			description:
-				'Which logged-in device sends, as the X-Device-ID header. Overrides the credential; needed when several devices are logged in.',
+				'Which logged-in device sends. Overrides the credential; needed when several devices are logged in.',
 		},
 		{
 			displayName: 'Disappearing Messages',
