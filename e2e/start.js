@@ -66,6 +66,9 @@ Fire the demo order (courier contact card through 1MSG):
 A failed delivery (the alert workflow posts it to the alert sink):
   curl -s -X POST http://127.0.0.1:${port}/webhook/courier-handoff -H 'content-type: application/json' -d '${order.replace('+1 202 555 0199', '+44 7911 123456')}'
 
+A customer whose 24-hour session is closed gets LipaChat's template instead of the card:
+  curl -s -X POST http://127.0.0.1:${port}/webhook/courier-handoff-lipachat -H 'content-type: application/json' -d '${order.replace('+1 202 555 0199', '+1 202 555 0123')}'
+
 Ctrl-C stops n8n and the simulators.`);
 }
 

@@ -58,6 +58,7 @@ beforeAll(async () => {
 		'specialist-handoff',
 		'partner-delivery',
 		'courier-handoff-fallback',
+		'courier-handoff-lipachat',
 	]);
 }, 15 * 60_000);
 
@@ -219,6 +220,41 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 			status: 'accepted',
 			template: 'courier_assigned',
 			preview: 'Your courier Иван Курьер is on the way.',
+		});
+	});
+
+	it('closed-window fallback on LipaChat: a card refused for a closed session becomes LipaChat Send Template', async () => {
+		const open = await post('courier-handoff-lipachat', courierOrder('+254 722 000222'));
+		expect(open.json).toMatchObject({ provider: 'lipaChat', status: 'accepted' });
+		expect(sandbox.lipaChat.sends('/whatsapp/template')).toEqual([]);
+
+		const answer = await post('courier-handoff-lipachat', courierOrder('+1 202 555 0123'));
+		expect(
+			sandbox.lipaChat.accepted.filter(
+				(a) => a.to === demo.closedWindowNumber && a.body.phones !== undefined,
+			),
+		).toEqual([]);
+		const [fallback] = sandbox.lipaChat.sends('/whatsapp/template');
+		expect(fallback.body).toEqual({
+			messageId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+			from: demo.lipaChat.senderNumber,
+			to: demo.closedWindowNumber,
+			template: {
+				name: 'courier_assigned',
+				languageCode: 'en',
+				components: { body: { placeholders: ['Иван Курьер'] } },
+			},
+		});
+		expect(answer).toEqual({
+			status: 200,
+			json: expect.objectContaining({
+				provider: 'lipaChat',
+				messageId: fallback.body.messageId,
+				status: 'accepted',
+				template: 'courier_assigned',
+				language: 'en',
+				preview: 'Your courier Иван Курьер is on the way.\n\nReply STOP to opt out',
+			}),
 		});
 	});
 

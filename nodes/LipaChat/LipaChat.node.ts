@@ -2,6 +2,7 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
@@ -10,12 +11,16 @@ import {
 	operationProperty,
 	operationSubtitle,
 	sendContactOperation,
+	sendTemplateOperation,
 } from '../shared/operationProperty';
+import { lipaChat } from '../shared/providers/lipaChat';
 import { route } from '../shared/router';
 import { windowClosedOutputsExpression } from '../shared/send/windowClosedOutput';
+import { templateEditorMethods } from '../shared/template/editorMethods';
 import * as sendContact from './actions/sendContact';
+import * as sendTemplate from './actions/sendTemplate';
 
-const operations = [sendContactOperation];
+const operations: INodePropertyOptions[] = [sendContactOperation, sendTemplateOperation];
 
 export class LipaChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,17 +30,26 @@ export class LipaChat implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(operations),
-		description: 'Send WhatsApp contact cards through the LipaChat gateway',
+		description: 'Send WhatsApp contact cards and templates through the LipaChat gateway',
 		defaults: { name: 'LipaChat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		// One output, or "Sent" and "Window Closed" with that Send Contact option on.
 		outputs: windowClosedOutputsExpression,
 		credentials: [{ name: 'lipaChatApi', required: true }],
-		properties: [operationProperty(operations), ...sendContact.description],
+		properties: [
+			operationProperty(operations),
+			...sendContact.description,
+			...sendTemplate.description,
+		],
 	};
 
+	methods = templateEditorMethods(lipaChat);
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this, { sendContact: sendContact.execute });
+		return await route(this, {
+			sendContact: sendContact.execute,
+			sendTemplate: sendTemplate.execute,
+		});
 	}
 }

@@ -11,6 +11,7 @@ import {
 	operationProperty,
 	operationSubtitle,
 	sendContactOperation,
+	sendTemplateOperation,
 } from '../shared/operationProperty';
 import { oneMsg } from '../shared/providers/oneMsg';
 import { route } from '../shared/router';
@@ -22,12 +23,7 @@ import * as sendTemplate from './actions/sendTemplate';
 
 const operations: INodePropertyOptions[] = [
 	sendContactOperation,
-	{
-		name: 'Send Template',
-		value: 'sendTemplate',
-		description: 'Send an approved template, also outside the 24-hour window',
-		action: 'Send a template',
-	},
+	sendTemplateOperation,
 	{
 		name: 'Get Message Status',
 		value: 'hookInfo',

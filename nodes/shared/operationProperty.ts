@@ -8,6 +8,14 @@ export const sendContactOperation: INodePropertyOptions = {
 	action: 'Send a contact card',
 };
 
+/** The "Send Template" entry of the nodes whose provider has templates. */
+export const sendTemplateOperation: INodePropertyOptions = {
+	name: 'Send Template',
+	value: 'sendTemplate',
+	description: 'Send an approved template, also outside the 24-hour window',
+	action: 'Send a template',
+};
+
 /** The node's "Operation" selector. */
 export function operationProperty(options: INodePropertyOptions[]): INodeProperties {
 	return {

@@ -1,6 +1,8 @@
 'use strict';
-// LipaChat simulator: /api/v1/whatsapp/contact with an `apiKey` header; deduplicates on
-// messageId the way the gateway promises.
+// LipaChat simulator: /api/v1/whatsapp/contact and /whatsapp/template with an `apiKey` header,
+// the sender's templates at /template/{wabaPhone}; deduplicates on messageId the way the
+// gateway promises.
+const { templates, templateProblem } = require('./lipaChatTemplates');
 const { Simulator } = require('./simulator');
 
 const stamp = () => new Date().toISOString().replace('Z', '');
@@ -11,6 +13,8 @@ class LipaChatSimulator extends Simulator {
 		this.apiKey = apiKey;
 		this.senderNumber = senderNumber;
 		this.byMessageId = new Map();
+		/** the sender number's templates, as LipaChat lists them */
+		this.templates = templates;
 		/** @type {string | undefined} the status callback URL set in the dashboard */
 		this.statusWebhook = undefined;
 	}
@@ -30,7 +34,19 @@ class LipaChatSimulator extends Simulator {
 			return this.error(401, `Invalid API key ${request.headers.apikey || ''}`.trim());
 		}
 		if (request.method === 'GET' && request.path === `/api/v1/template/${this.senderNumber}`) {
-			return { status: 200, body: { timestamp: stamp(), data: { data: [] }, status: 'success' } };
+			return {
+				status: 200,
+				body: { timestamp: stamp(), data: { data: this.templates }, status: 'success' },
+			};
+		}
+		if (request.method === 'GET' && request.path.startsWith('/api/v1/template/')) {
+			return this.error(
+				404,
+				`${request.path.split('/').pop()} is not a WABA number of this account`,
+			);
+		}
+		if (request.method === 'POST' && request.path === '/api/v1/whatsapp/template') {
+			return this.sendTemplate(request, res);
 		}
 		if (request.method === 'POST' && request.path === '/api/v1/whatsapp/contact') {
 			return this.sendContact(request, res);
@@ -39,12 +55,8 @@ class LipaChatSimulator extends Simulator {
 	}
 
 	check(body) {
-		if (typeof body.messageId !== 'string' || body.messageId === '') return 'messageId is required';
-		if (body.from !== this.senderNumber)
-			return `from must be your WABA number ${this.senderNumber}`;
-		if (typeof body.to !== 'string' || !/^[1-9]\d{6,14}$/.test(body.to)) {
-			return 'to must be the receiver number with country code, digits only';
-		}
+		const address = this.checkAddress(body);
+		if (address) return address;
 		if (
 			!body.name ||
 			typeof body.name.formattedName !== 'string' ||
@@ -76,6 +88,31 @@ class LipaChatSimulator extends Simulator {
 				'Session expired: the customer has not messaged in the last 24 hours. Send a template message first.',
 			);
 		}
+		const data = accept();
+		return {
+			status: 200,
+			body: { timestamp: stamp(), data, status: 'success', message: '', errors: null },
+		};
+	}
+
+	/** The sender, recipient and messageId every send carries. */
+	checkAddress(body) {
+		if (typeof body.messageId !== 'string' || body.messageId === '') return 'messageId is required';
+		if (body.from !== this.senderNumber)
+			return `from must be your WABA number ${this.senderNumber}`;
+		if (typeof body.to !== 'string' || !/^[1-9]\d{6,14}$/.test(body.to)) {
+			return 'to must be the receiver number with country code, digits only';
+		}
+		return undefined;
+	}
+
+	/** Templates open a conversation, so no 24-hour session is needed. */
+	async sendTemplate(request, res) {
+		const body = request.body || {};
+		const problem = this.checkAddress(body) || templateProblem(body.template);
+		if (problem) return this.error(400, problem);
+		const accept = () => this.accept(body);
+		if (await this.applyFault(res, accept)) return undefined;
 		const data = accept();
 		return {
 			status: 200,

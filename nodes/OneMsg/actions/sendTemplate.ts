@@ -6,6 +6,7 @@ export const { description, execute } = sendTemplateOperation(oneMsg, {
 		'Who gets the template: a phone number in any common format (+1 202 555 0199, 12025550199), or a chat ID such as 12025550199@c.us. Templates also reach people who have not written in the last 24 hours.',
 	templateDescription:
 		'An approved template of the channel. Its namespace and language are filled in when the node runs.',
+	options: [],
 	properties: [
 		{
 			displayName: 'Namespace',

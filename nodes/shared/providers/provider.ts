@@ -65,6 +65,10 @@ export interface TemplateSend {
 	/** Typed overrides: language code, namespace (1MSG) */
 	language: string;
 	namespace: string;
+	/** The node's Options for this item (provider-specific ones included) */
+	options: IDataObject;
+	/** The same for every run of this execution's item: a retry can carry it (LipaChat) */
+	stableId: string;
 }
 
 /** A request to the provider that arrived at the trigger's webhook. */
@@ -110,8 +114,8 @@ export interface TemplateApi {
 	): Promise<Template[]>;
 	/** The request; throws InputError where the provider lacks something it needs */
 	request(send: TemplateSend): ProviderRequest;
-	/** What the output reports as the template sent */
-	sent(send: TemplateSend): { template: string; language: string };
+	/** Why this provider cannot send a template it lists, where it cannot */
+	unsupported?(template: Template): string | undefined;
 }
 
 /** A provider's message status on request (polling), oldest first. */

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ContactCard } from '../contactCard/card';
 import { readContactCards } from '../contactCard/read';
@@ -22,4 +22,18 @@ export function contactCardsReader(
 	defaultCountry: string | undefined,
 ): (itemIndex: number) => ContactCard[] {
 	return itemParameter(context, 'contacts', (value) => readContactCards(value, defaultCountry));
+}
+
+/** The "Options" collection per item, provider-specific options included. */
+export function optionsReader(context: IExecuteFunctions): (itemIndex: number) => IDataObject {
+	return itemParameter(context, 'options', (value) => (value ?? {}) as IDataObject, {});
+}
+
+/**
+ * Names one item of this node in this execution, the same when a send is retried: what a
+ * provider that deduplicates (LipaChat) derives its message id from.
+ */
+export function stableIdReader(context: IExecuteFunctions): (itemIndex: number) => string {
+	const run = `${context.getExecutionId()}\u0000${context.getNode().id}`;
+	return (itemIndex) => `${run}\u0000${itemIndex}`;
 }

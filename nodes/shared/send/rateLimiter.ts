@@ -33,7 +33,8 @@ export class RateLimiter {
 
 	constructor(
 		private readonly perSecond: number,
-		marginMs = 5,
+		// Only for timer rounding: a timer may fire a millisecond early by Date.now().
+		marginMs = 2,
 		private readonly clock: Clock = realClock,
 	) {
 		this.size = Math.max(1, Math.floor(perSecond));

@@ -8,11 +8,10 @@ import type {
 
 import type { ContactCard } from '../contactCard/card';
 import { contactsProperty, type ContactFieldsOptions } from '../contactCard/fields';
-import { itemParameter } from '../itemParameter';
 import type { Provider } from '../providers/provider';
 import type { Recipient } from '../recipient';
 import { recipientProperty } from '../recipientProperty';
-import { contactCardsReader, recipientReader } from './itemReaders';
+import { contactCardsReader, optionsReader, recipientReader, stableIdReader } from './itemReaders';
 import { sendItems, type ItemSender } from './sendItems';
 import { sendOptionsProperty } from './sendOptions';
 
@@ -29,8 +28,7 @@ interface ContactReaders {
 	recipientOf(itemIndex: number): Recipient;
 	cardsOf(itemIndex: number): ContactCard[];
 	optionsOf(itemIndex: number): IDataObject;
-	/** Execution and node, which with the item index name an item across retries */
-	run: string;
+	stableIdOf(itemIndex: number): string;
 }
 
 function contactSender(provider: Provider): ItemSender<ContactReaders> {
@@ -39,8 +37,8 @@ function contactSender(provider: Provider): ItemSender<ContactReaders> {
 			credentials,
 			recipientOf: recipientReader(context, options.defaultCountry, provider.chatIdPattern),
 			cardsOf: contactCardsReader(context, options.defaultCountry),
-			optionsOf: itemParameter(context, 'options', (value) => (value ?? {}) as IDataObject, {}),
-			run: `${context.getExecutionId()}\u0000${context.getNode().id}`,
+			optionsOf: optionsReader(context),
+			stableIdOf: stableIdReader(context),
 		}),
 		prepare: (readers, itemIndex) => {
 			const recipient = readers.recipientOf(itemIndex);
@@ -49,7 +47,7 @@ function contactSender(provider: Provider): ItemSender<ContactReaders> {
 				recipient,
 				cards: readers.cardsOf(itemIndex),
 				options: readers.optionsOf(itemIndex),
-				stableId: `${readers.run}\u0000${itemIndex}`,
+				stableId: readers.stableIdOf(itemIndex),
 			});
 			return { to: recipient.e164 ?? recipient.jid ?? '', requests };
 		},

@@ -7,15 +7,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { InputError } from '../errors/inputError';
 import { asText, itemParameter } from '../itemParameter';
 import type { Provider, TemplateApi } from '../providers/provider';
 import type { Recipient } from '../recipient';
 import { recipientProperty } from '../recipientProperty';
 import { checkTemplateValues, foldWhitespaceProperty } from '../template/checks';
 import { findTemplate } from '../template/find';
-import { templateVariables, type Template } from '../template/model';
+import { languageToSend, templateVariables, type Template } from '../template/model';
 import { templatePreview } from '../template/params';
-import { recipientReader } from './itemReaders';
+import { optionsReader, recipientReader, stableIdReader } from './itemReaders';
 import { sendItems, type ItemSender } from './sendItems';
 import { sendOptionsProperty } from './sendOptions';
 
@@ -25,6 +26,8 @@ export interface SendTemplateSetup {
 	templateDescription: string;
 	/** Fields only this provider has, e.g. 1MSG's Namespace */
 	properties: INodeProperties[];
+	/** Options only this provider has, e.g. LipaChat's Message ID */
+	options: INodeProperties[];
 }
 
 const displayOptions = { show: { operation: ['sendTemplate'] } };
@@ -107,6 +110,8 @@ interface TemplateReaders {
 	languageOf(itemIndex: number): string;
 	namespaceOf(itemIndex: number): string;
 	mappedOf(itemIndex: number): IDataObject;
+	optionsOf(itemIndex: number): IDataObject;
+	stableIdOf(itemIndex: number): string;
 	foldWhitespace: boolean;
 }
 
@@ -136,6 +141,8 @@ function readTemplateParameters(
 			{},
 			{ n8nEvaluates: true },
 		),
+		optionsOf: optionsReader(context),
+		stableIdOf: stableIdReader(context),
 		foldWhitespace: context.getNodeParameter('options.foldWhitespace', 0, false) === true,
 	};
 }
@@ -161,6 +168,14 @@ function templateSender(provider: Provider, templates: TemplateApi): ItemSender<
 				choice.mode === 'name' && language !== '' ? language : undefined,
 				'Template',
 			);
+			const unsupported = templates.unsupported?.(template);
+			if (unsupported) {
+				throw new InputError(
+					'Template',
+					unsupported,
+					'Pick a template without such variables, or send this one through another provider.',
+				);
+			}
 			const variables = templateVariables(template);
 			const values = checkTemplateValues(
 				template,
@@ -179,11 +194,17 @@ function templateSender(provider: Provider, templates: TemplateApi): ItemSender<
 				values,
 				language,
 				namespace: readers.namespaceOf(itemIndex),
+				options: readers.optionsOf(itemIndex),
+				stableId: readers.stableIdOf(itemIndex),
 			};
 			return {
 				to: recipient.e164 ?? recipient.jid ?? '',
 				requests: [templates.request(send)],
-				extra: { ...templates.sent(send), preview: templatePreview(template, values) },
+				extra: {
+					template: template.name,
+					language: languageToSend(template, language),
+					preview: templatePreview(template, values),
+				},
 			};
 		},
 	};
@@ -196,7 +217,10 @@ export function sendTemplateOperation(provider: Provider, setup: SendTemplateSet
 	const description: INodeProperties[] = [
 		recipientProperty(setup.recipientDescription, displayOptions),
 		...templateProperties(setup),
-		sendOptionsProperty(provider.defaultMaxPerSecond, displayOptions, [foldWhitespaceProperty]),
+		sendOptionsProperty(provider.defaultMaxPerSecond, displayOptions, [
+			foldWhitespaceProperty,
+			...setup.options,
+		]),
 	];
 	async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await sendItems(this, provider, templateSender(provider, templates!));

@@ -71,6 +71,8 @@ export function templateEditorMethods(provider: Provider) {
 				language || undefined,
 				'Template',
 			);
+			const unsupported = provider.templates?.unsupported?.(template);
+			if (unsupported) return { fields: [], emptyFieldsNotice: unsupported };
 			const fields = templateVariables(template).map((variable) => ({
 				id: variable.id,
 				displayName: variable.label,

@@ -105,3 +105,8 @@ export function fill(
 		return values[id] ?? whole;
 	});
 }
+
+/** The language a template goes out in: the one typed in the node, else the template's own. */
+export function languageToSend(template: Template, typed: string): string {
+	return typed || template.language;
+}

@@ -1,7 +1,9 @@
 import type { Provider } from '../provider';
-import { credentialType, lipaChatContactRequests } from './contact';
+import { credentialType } from './api';
+import { lipaChatContactRequests } from './contact';
 import { readLipaChatSendAnswer } from './sendAnswer';
 import { lipaChatStatusWebhook } from './statusWebhook';
+import { lipaChatTemplates } from './templates';
 
 /** LipaChat, a WhatsApp gateway: https://gateway.lipachat.com/api/v1, `apiKey` header. */
 export const lipaChat: Provider = {
@@ -14,5 +16,6 @@ export const lipaChat: Provider = {
 	defaultMaxPerSecond: 20,
 	readSendAnswer: readLipaChatSendAnswer,
 	contactRequests: lipaChatContactRequests,
+	templates: lipaChatTemplates,
 	statusWebhook: lipaChatStatusWebhook,
 };

@@ -3,7 +3,8 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { InputError } from '../../errors/inputError';
 import { defaultPolicy } from '../../http/callProvider';
 import type { ProviderRequest, RequestContext } from '../../http/transport';
-import type { Template, TemplateComponent } from '../../template/model';
+import { readListedTemplate } from '../../template/listed';
+import { languageToSend, type Template } from '../../template/model';
 import { templateParams } from '../../template/params';
 import type { TemplateApi, TemplateSend } from '../provider';
 import { oneMsgCall, oneMsgRecipientFields, oneMsgUrl } from './api';
@@ -12,32 +13,6 @@ const namespaceKeys = ['namespace', 'message_template_namespace', 'messageTempla
 const pageSize = 100;
 // A channel has at most a few hundred templates; this only guards against a looping API.
 const maxPages = 50;
-
-function components(raw: unknown): TemplateComponent[] {
-	let value = raw;
-	if (typeof value === 'string') {
-		try {
-			value = JSON.parse(value);
-		} catch {
-			return [];
-		}
-	}
-	if (!Array.isArray(value)) return [];
-	return value
-		.filter((c): c is IDataObject => c !== null && typeof c === 'object')
-		.map((c) => ({
-			type: String(c.type ?? '').toUpperCase(),
-			format: c.format === undefined ? undefined : String(c.format).toUpperCase(),
-			text: typeof c.text === 'string' ? c.text : undefined,
-			buttons: Array.isArray(c.buttons)
-				? (c.buttons as IDataObject[]).map((b) => ({
-						type: String(b.type ?? '').toUpperCase(),
-						text: typeof b.text === 'string' ? b.text : undefined,
-						url: typeof b.url === 'string' ? b.url : undefined,
-					}))
-				: undefined,
-		}));
-}
 
 function namespaceOf(raw: IDataObject): string | undefined {
 	for (const key of namespaceKeys) {
@@ -54,29 +29,10 @@ function namespaceOf(raw: IDataObject): string | undefined {
 export function parseOneMsgTemplates(rawTemplates: unknown[]): Template[] {
 	const records = rawTemplates.filter((t): t is IDataObject => t !== null && typeof t === 'object');
 	const shared = records.map(namespaceOf).find((ns) => ns !== undefined);
-	return records.map((raw) => {
-		const language =
-			typeof raw.language === 'object' && raw.language !== null
-				? String((raw.language as IDataObject).code ?? '')
-				: String(raw.language ?? '');
-		const name = String(raw.name ?? '');
-		return {
-			key:
-				raw.id !== undefined && raw.id !== null && raw.id !== ''
-					? String(raw.id)
-					: `${name}@${language}`,
-			name,
-			language,
-			namespace: namespaceOf(raw) ?? shared,
-			status: String(raw.status ?? '').toUpperCase(),
-			category: raw.category === undefined ? undefined : String(raw.category),
-			rejectedReason:
-				typeof raw.rejected_reason === 'string' && raw.rejected_reason !== 'NONE'
-					? raw.rejected_reason
-					: undefined,
-			components: components(raw.components),
-		};
-	});
+	return records.map((raw) => ({
+		...readListedTemplate(raw),
+		namespace: namespaceOf(raw) ?? shared,
+	}));
 }
 
 /** Reads every page of `GET templates`. */
@@ -119,20 +75,16 @@ function namespaceToSend(send: TemplateSend): string {
 	return namespace;
 }
 
-function sentTemplate(send: TemplateSend) {
-	return { template: send.template.name, language: send.language || send.template.language };
-}
-
 /** `POST sendTemplate`: name, namespace, language and the values as Cloud-API components. */
 function templateRequest(send: TemplateSend): ProviderRequest {
 	const params = templateParams(send.variables, send.values);
-	const { template, language } = sentTemplate(send);
+	const language = languageToSend(send.template, send.language);
 	return {
 		method: 'POST',
 		url: oneMsgUrl(send.credentials, 'sendTemplate'),
 		body: {
 			...oneMsgRecipientFields(send.recipient),
-			template,
+			template: send.template.name,
 			namespace: namespaceToSend(send),
 			language: { policy: 'deterministic', code: language },
 			...(params.length > 0 && { params }),
@@ -143,5 +95,4 @@ function templateRequest(send: TemplateSend): ProviderRequest {
 export const oneMsgTemplates: TemplateApi = {
 	list: fetchOneMsgTemplates,
 	request: templateRequest,
-	sent: sentTemplate,
 };
