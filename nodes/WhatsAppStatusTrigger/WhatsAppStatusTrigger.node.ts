@@ -8,8 +8,9 @@ import {
 } from 'n8n-workflow';
 
 import { deliveryStatuses } from '../shared/deliveryStatus';
+import { messageTypes } from '../shared/incomingMessage';
 import { providerList } from '../shared/providers';
-import { receiveStatuses } from './receiveStatuses';
+import { receiveEvents } from './receiveEvents';
 import { webhookMethods } from './registration';
 
 const forProvider = (provider: string) => ({ show: { provider: [provider] } });
@@ -18,13 +19,13 @@ const displayNames = Object.fromEntries(providerList.map((p) => [p.id, p.display
 /** Each provider's setup notice and own parameters, shown only when it is chosen. */
 const providerProperties: INodeProperties[] = providerList.flatMap((provider) => [
 	{
-		displayName: provider.statusWebhook.setupNotice,
+		displayName: provider.webhook.setupNotice,
 		name: `${provider.id}Notice`,
 		type: 'notice' as const,
 		default: '',
 		displayOptions: forProvider(provider.id),
 	},
-	...(provider.statusWebhook.properties ?? []).map((property) => ({
+	...(provider.webhook.properties ?? []).map((property) => ({
 		...property,
 		displayOptions: forProvider(provider.id),
 	})),
@@ -32,14 +33,15 @@ const providerProperties: INodeProperties[] = providerList.flatMap((provider) =>
 
 export class WhatsAppStatusTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'WhatsApp Status Trigger',
+		// The type name stays: saved workflows name it. It now starts on messages too.
+		displayName: 'WhatsApp Trigger',
 		name: 'whatsAppStatusTrigger',
 		icon: { light: 'file:whatsAppStatusTrigger.svg', dark: 'file:whatsAppStatusTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: `={{ ${JSON.stringify(displayNames)}[$parameter["provider"]] + ": " + ($parameter["statuses"] || []).join(", ") }}`,
+		subtitle: `={{ ${JSON.stringify(displayNames)}[$parameter["provider"]] + ": " + (($parameter["events"] || ["status"]).includes("message") ? "messages, " : "") + ($parameter["statuses"] || []).join(", ") }}`,
 		description:
-			'Starts the workflow when 1MSG, LipaChat or WhatsApp Web (GOWA) reports a message as sent, delivered, read or failed',
+			'Starts the workflow when a customer writes on 1MSG, LipaChat or WhatsApp Web (GOWA), or when a message is sent, delivered, read or failed',
 		defaults: { name: 'WhatsApp Status Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -62,6 +64,26 @@ export class WhatsAppStatusTrigger implements INodeType {
 				default: 'oneMsg',
 			},
 			...providerProperties,
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: [
+					{
+						name: 'Message',
+						value: 'message',
+						description: 'A customer wrote: text, media, location, contact, reaction…',
+					},
+					{
+						name: 'Status',
+						value: 'status',
+						description: 'A message was sent, delivered, read or failed',
+					},
+				],
+				default: ['status'],
+				description:
+					'What starts the workflow. One URL serves both, so 1MSG keeps a single webhook for them.',
+			},
 			{
 				displayName: 'Statuses',
 				name: 'statuses',
@@ -86,7 +108,33 @@ export class WhatsAppStatusTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to ignore a status already received for the same message (providers retry callbacks). The last 1,000 are remembered in the workflow.',
+							'Whether to ignore a status or message already received (providers retry callbacks). The last 1,000 are remembered in the workflow.',
+					},
+					{
+						displayName: 'Download Media',
+						name: 'downloadMedia',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to put a media message\'s file into the item\'s binary data ("data"), where the provider gives a link. A file that cannot be fetched leaves the message with media.error.',
+					},
+					{
+						displayName: 'Ignore Groups',
+						name: 'ignoreGroups',
+						type: 'boolean',
+						default: false,
+						description: 'Whether messages written in group chats start nothing',
+					},
+					{
+						displayName: 'Message Types',
+						name: 'messageTypes',
+						type: 'multiOptions',
+						options: messageTypes.map((type) => ({
+							name: type[0].toUpperCase() + type.slice(1),
+							value: type,
+						})),
+						default: [],
+						description: 'Which message types start the workflow; none chosen means all',
 					},
 				],
 			},
@@ -96,6 +144,6 @@ export class WhatsAppStatusTrigger implements INodeType {
 	webhookMethods = webhookMethods;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveStatuses.call(this);
+		return await receiveEvents.call(this);
 	}
 }

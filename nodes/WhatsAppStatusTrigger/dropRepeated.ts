@@ -1,23 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { NormalisedStatus } from '../shared/deliveryStatus';
-
 /** Enough to span the retries of any provider, small enough for the workflow's static data. */
 export const rememberedStatuses = 1000;
 
 /**
- * Drops statuses already seen (same provider, message and status). The keys live in the
- * workflow's static data, which n8n stores with the workflow, so every worker in queue mode
- * sees them; only the newest `rememberedStatuses` are kept.
+ * Drops events already seen: a status (same provider, message and status) or a message (same
+ * provider and message id). The keys live in the workflow's static data, which n8n stores with
+ * the workflow, so every worker in queue mode sees them; only the newest `rememberedStatuses`
+ * are kept.
  */
-export function dropRepeated(
+export function dropRepeated<T>(
 	staticData: IDataObject,
-	statuses: NormalisedStatus[],
-): NormalisedStatus[] {
+	events: T[],
+	keyOf: (event: T) => string,
+): T[] {
 	const seen = Array.isArray(staticData.seenStatuses) ? (staticData.seenStatuses as string[]) : [];
 	const known = new Set(seen);
-	const fresh = statuses.filter((status) => {
-		const key = `${status.provider}:${status.messageId}:${status.status}`;
+	const fresh = events.filter((event) => {
+		const key = keyOf(event);
 		if (known.has(key)) return false;
 		known.add(key);
 		seen.push(key);
@@ -26,3 +26,8 @@ export function dropRepeated(
 	if (fresh.length > 0) staticData.seenStatuses = seen.slice(-rememberedStatuses);
 	return fresh;
 }
+
+export const statusKey = (status: { provider: string; messageId: string; status: string }) =>
+	`${status.provider}:${status.messageId}:${status.status}`;
+export const messageKey = (message: { provider: string; messageId: string }) =>
+	`${message.provider}:${message.messageId}:message`;

@@ -3,7 +3,7 @@ import type { IHookFunctions } from 'n8n-workflow';
 import { toNodeError } from '../shared/errors/nodeError';
 import { secretsOf } from '../shared/errors/redact';
 import { providers } from '../shared/providers';
-import type { ProviderId, Registration, StatusWebhook } from '../shared/providers/provider';
+import type { ProviderId, Registration, TriggerWebhook } from '../shared/providers/provider';
 
 /**
  * Runs one of the chosen provider's registration hooks with its credentials, read once;
@@ -11,13 +11,13 @@ import type { ProviderId, Registration, StatusWebhook } from '../shared/provider
  */
 async function withProvider<T>(
 	context: IHookFunctions,
-	hook: (webhook: StatusWebhook, registration: Registration) => Promise<T>,
+	hook: (webhook: TriggerWebhook, registration: Registration) => Promise<T>,
 ): Promise<T> {
 	const provider = providers[context.getNodeParameter('provider') as ProviderId];
 	const credentials = await context.getCredentials(provider.credentialType);
 	const webhookUrl = context.getNodeWebhookUrl('default') ?? '';
 	try {
-		return await hook(provider.statusWebhook, { context, credentials, webhookUrl });
+		return await hook(provider.webhook, { context, credentials, webhookUrl });
 	} catch (error) {
 		throw toNodeError(context.getNode(), error, secretsOf(provider, credentials));
 	}

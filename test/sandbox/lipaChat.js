@@ -17,12 +17,15 @@ class LipaChatSimulator extends Simulator {
 		this.templates = templates;
 		/** @type {string | undefined} the status callback URL set in the dashboard */
 		this.statusWebhook = undefined;
+		/** @type {string | undefined} the inbound message URL set in the dashboard */
+		this.inboundWebhook = undefined;
 	}
 
 	reset() {
 		super.reset();
 		this.byMessageId = new Map();
 		this.statusWebhook = undefined;
+		this.inboundWebhook = undefined;
 	}
 
 	error(status, message, errors = [message]) {
@@ -118,6 +121,45 @@ class LipaChatSimulator extends Simulator {
 			status: 200,
 			body: { timestamp: stamp(), data, status: 'success', message: '', errors: null },
 		};
+	}
+
+	/** The inbound message URL set in the LipaChat dashboard. */
+	setInboundWebhook(url) {
+		this.inboundWebhook = url;
+	}
+
+	/**
+	 * An inbound message ([lc-docs] /api/webhooks): `{messageId, from, to, profileName, type,
+	 * text | image: {caption, url}}`; location and contact shapes are unconfirmed, sent in the
+	 * same style. The WhatsApp Business API has no groups: a "group" message is a plain one.
+	 */
+	messageCallbacks(message) {
+		if (!this.inboundWebhook) return [];
+		const kinds = {
+			image: {
+				type: 'IMAGE',
+				image: { caption: message.text, url: `${this.url}/media/${message.id}.jpg` },
+			},
+			location: {
+				type: 'LOCATION',
+				location: { latitude: -1.2921, longitude: 36.8219, name: 'Depot', address: 'Nairobi' },
+			},
+			contact: {
+				type: 'CONTACT',
+				contact: `BEGIN:VCARD\nVERSION:3.0\nFN:${message.name}\nTEL;type=CELL:+${message.from}\nEND:VCARD`,
+			},
+		};
+		const body = {
+			messageId: `wamid.${message.id}`,
+			from: message.kind === 'echo' ? this.senderNumber : message.from,
+			to: message.kind === 'echo' ? message.from : this.senderNumber,
+			profileName: message.name,
+			type: 'TEXT',
+			text: message.text,
+			...kinds[message.kind],
+		};
+		if (kinds[message.kind]) delete body.text;
+		return [{ url: this.inboundWebhook, body }];
 	}
 
 	/** The status callback URL set in the LipaChat dashboard. */

@@ -117,6 +117,34 @@ class OneMsgSimulator extends Simulator {
 		return this.webhookUrls.map((url) => ({ url, body }));
 	}
 
+	/** 1MSG's `messages[]` shape ([1sdk] Message, [ebor]) to every registered webhook URL. */
+	messageCallbacks(message) {
+		const person = `${message.from}@c.us`;
+		const group = message.kind === 'group';
+		const common = {
+			id: `wamid.${message.id}`,
+			chatId: group ? '120363040000000001@g.us' : person,
+			...(group && { author: person, chatName: 'Courier team' }),
+			senderName: message.name,
+			fromMe: message.kind === 'echo',
+			self: message.kind === 'echo' ? 1 : 0,
+			time: Math.floor(message.at / 1000),
+		};
+		const kinds = {
+			image: { type: 'image', body: `${this.url}/media/${message.id}.jpg`, caption: message.text },
+			location: { type: 'location', body: '-1.2921;36.8219' },
+			contact: {
+				type: 'vcard',
+				body: `BEGIN:VCARD\nVERSION:3.0\nFN:${message.name}\nTEL;type=CELL:+${message.from}\nEND:VCARD`,
+			},
+		};
+		const body = {
+			instanceId: this.channelId,
+			messages: [{ ...common, type: 'chat', body: message.text, ...kinds[message.kind] }],
+		};
+		return this.webhookUrls.map((url) => ({ url, body }));
+	}
+
 	webhook(request) {
 		if (request.method === 'GET')
 			return { status: 200, body: { webhookUrl: this.webhookUrls.join(',') } };

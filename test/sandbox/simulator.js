@@ -95,6 +95,45 @@ class Simulator {
 		return [];
 	}
 
+	/**
+	 * A customer writes (or, with kind "echo", our own account does): the provider's incoming-
+	 * message webhooks for it, posted like status callbacks. Opens the customer's 24-hour session.
+	 * message: {kind: text | image | location | contact | group | echo, from (digits), name?,
+	 * text?, id?}. Returns the callbacks.
+	 */
+	customerWrites(message) {
+		const id = message.id || this.newId('MSG');
+		const written = { name: 'Customer', text: 'Hello', ...message, id, at: Date.now() };
+		if (written.kind !== 'echo') this.customerWrote(written.from);
+		const callbacks = this.messageCallbacks(written);
+		for (const callback of callbacks) this.postCallback(callback);
+		return callbacks;
+	}
+
+	/**
+	 * The webhook requests this provider makes for one incoming message; none by default.
+	 * @param {{kind: string, from: string, name: string, text: string, id: string, at: number}} _message
+	 * @returns {Array<{url: string, body: any, headers?: Record<string, string>}>}
+	 */
+	messageCallbacks(_message) {
+		return [];
+	}
+
+	/** The tiny JPEG every simulated media message links to. */
+	static mediaBytes() {
+		return Buffer.from(
+			'/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQH/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACv/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AfwD/2Q==',
+			'base64',
+		);
+	}
+
+	/** Serves a simulated media file, as a provider's file host does (no credentials). */
+	serveMedia(res) {
+		const bytes = Simulator.mediaBytes();
+		res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': bytes.length });
+		res.end(bytes);
+	}
+
 	/** Posts callbacks one after another, in order, like a provider's delivery queue. */
 	postCallback({ url, body, headers = {} }) {
 		const raw = typeof body === 'string' ? body : JSON.stringify(body);
@@ -258,6 +297,10 @@ class Simulator {
 			}
 		}
 		if (request.path.startsWith('/__sim/')) return this.control(request, res);
+		if (request.method === 'GET' && /\/(media|statics\/media)\/[\w.-]+$/.test(request.path)) {
+			this.received.push(request);
+			return this.serveMedia(res);
+		}
 		this.received.push(request);
 		const queued = this.callFaults.findIndex((fault) => request.path.endsWith(fault.pathEnd));
 		if (queued !== -1) {
@@ -298,7 +341,8 @@ class Simulator {
 
 	/**
 	 * Lets another process (benchmark, demo) drive a simulator running as its own process:
-	 * GET /__sim/stats, POST /__sim/reset, POST /__sim/config {latencyMs, limit, chaos}.
+	 * GET /__sim/stats, POST /__sim/reset, POST /__sim/config {latencyMs, limit, chaos},
+	 * POST /__sim/incoming {kind, from, …} (a customer writes).
 	 */
 	control(request, res) {
 		const action = request.path.slice('/__sim/'.length);
@@ -314,6 +358,10 @@ class Simulator {
 		if (action === 'reset') {
 			this.reset();
 			return this.json(res, 200, { ok: true });
+		}
+		if (action === 'incoming') {
+			const callbacks = this.customerWrites(request.body || {});
+			return this.json(res, 200, { callbacks: callbacks.length });
 		}
 		if (action === 'config') {
 			const config = request.body || {};

@@ -67,6 +67,54 @@ class WhatsAppWebSimulator extends Simulator {
 		return [{ url: hook.url, body, headers: { 'x-hub-signature-256': signature } }];
 	}
 
+	/**
+	 * A `message` event ([gowa] docs/webhook-payload.md): no type field, the key present says it;
+	 * media as `statics/media/<file>` (auto-download on), captions in `body`. Signed like receipts.
+	 */
+	messageCallbacks(message) {
+		const hook = this.deviceWebhooks.get(this.devices[0]) || this.serverWebhook;
+		const wanted = hook && (hook.events.length === 0 || hook.events.includes('message'));
+		if (!hook || !hook.url || !wanted) return [];
+		const person = `${message.from}@s.whatsapp.net`;
+		const kinds = {
+			image: { image: `statics/media/${message.id}.jpg` },
+			location: {
+				body: undefined,
+				location: {
+					degreesLatitude: -1.2921,
+					degreesLongitude: 36.8219,
+					name: 'Depot',
+					address: 'Nairobi',
+				},
+			},
+			contact: {
+				body: undefined,
+				contact: {
+					displayName: message.name,
+					vcard: `BEGIN:VCARD\nVERSION:3.0\nFN:${message.name}\nTEL;type=CELL:+${message.from}\nEND:VCARD`,
+					phone_number: message.from,
+				},
+			},
+		};
+		const body = JSON.stringify({
+			event: 'message',
+			device_id: this.devices[0],
+			payload: {
+				id: message.id,
+				chat_id: message.kind === 'group' ? '120363040000000001@g.us' : person,
+				from: person,
+				from_name: message.name,
+				timestamp: new Date(message.at).toISOString(),
+				is_from_me: message.kind === 'echo',
+				body: message.text,
+				...kinds[message.kind],
+			},
+		});
+		const signature =
+			'sha256=' + crypto.createHmac('sha256', hook.secret).update(body).digest('hex');
+		return [{ url: hook.url, body, headers: { 'x-hub-signature-256': signature } }];
+	}
+
 	setDeviceWebhook(request) {
 		const id = decodeURIComponent(request.path.split('/')[2]);
 		if (!this.deviceWebhooksSupported) return { status: 404, body: 'Cannot PATCH ' + request.path };

@@ -9,6 +9,7 @@ import type {
 import type { ContactCard } from '../contactCard/card';
 import type { NormalisedStatus } from '../deliveryStatus';
 import type { ProviderRequest, ProviderResponse, RequestContext } from '../http/transport';
+import type { IncomingMessage } from '../incomingMessage';
 import type { Recipient } from '../recipient';
 import type { Template, TemplateVariable } from '../template/model';
 
@@ -86,8 +87,8 @@ export interface Registration {
 	webhookUrl: string;
 }
 
-/** How a provider reports delivery statuses to the WhatsApp Status Trigger. */
-export interface StatusWebhook {
+/** How a provider reaches the WhatsApp Trigger: delivery statuses and customer messages. */
+export interface TriggerWebhook {
 	/** Shown in the trigger: how to point the provider at it */
 	setupNotice: string;
 	/** Trigger parameters only this provider has (shown only for it) */
@@ -99,6 +100,12 @@ export interface StatusWebhook {
 		webhookUrl: string,
 	): boolean;
 	statuses(body: unknown, receivedAt: Date): NormalisedStatus[];
+	/** The customer messages a request carries; our own messages and echoes give none */
+	messages(
+		body: unknown,
+		receivedAt: Date,
+		credentials: ICredentialDataDecryptedObject,
+	): IncomingMessage[];
 	/** Whether the provider already sends to this trigger (false: `create` runs) */
 	checkExists(registration: Registration): Promise<boolean>;
 	create(registration: Registration): Promise<void>;
@@ -144,5 +151,5 @@ export interface Provider {
 	contactRequests(send: ContactSend): ProviderRequest[];
 	templates?: TemplateApi;
 	statusLookup?: StatusLookup;
-	statusWebhook: StatusWebhook;
+	webhook: TriggerWebhook;
 }

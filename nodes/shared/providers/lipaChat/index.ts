@@ -2,7 +2,7 @@ import type { Provider } from '../provider';
 import { credentialType } from './api';
 import { lipaChatContactRequests } from './contact';
 import { readLipaChatSendAnswer } from './sendAnswer';
-import { lipaChatStatusWebhook } from './statusWebhook';
+import { lipaChatTriggerWebhook } from './triggerWebhook';
 import { lipaChatTemplates } from './templates';
 
 /** LipaChat, a WhatsApp gateway: https://gateway.lipachat.com/api/v1, `apiKey` header. */
@@ -17,5 +17,5 @@ export const lipaChat: Provider = {
 	readSendAnswer: readLipaChatSendAnswer,
 	contactRequests: lipaChatContactRequests,
 	templates: lipaChatTemplates,
-	statusWebhook: lipaChatStatusWebhook,
+	webhook: lipaChatTriggerWebhook,
 };

@@ -5,7 +5,7 @@ import { normaliseStatusName, statusEvent, type NormalisedStatus } from '../../d
 const nonEmpty = (value: unknown) =>
 	typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
-function events(body: unknown): IDataObject[] {
+export function events(body: unknown): IDataObject[] {
 	const list = Array.isArray(body) ? body : [body];
 	return list
 		.map((entry) => ((entry as IDataObject | null)?.data as IDataObject | undefined) ?? entry)

@@ -3,7 +3,7 @@ import { credentialType, oneMsgChatIdPattern } from './api';
 import { oneMsgContactRequests } from './contact';
 import { readOneMsgSendAnswer } from './sendAnswer';
 import { lookUpOneMsgStatus } from './statuses';
-import { oneMsgStatusWebhook } from './statusWebhook';
+import { oneMsgTriggerWebhook } from './triggerWebhook';
 import { oneMsgTemplates } from './templates';
 
 /** 1MSG, a WhatsApp Business API reseller: https://api.1msg.io/{channelId}/{method}. */
@@ -20,5 +20,5 @@ export const oneMsg: Provider = {
 	contactRequests: oneMsgContactRequests,
 	templates: oneMsgTemplates,
 	statusLookup: lookUpOneMsgStatus,
-	statusWebhook: oneMsgStatusWebhook,
+	webhook: oneMsgTriggerWebhook,
 };

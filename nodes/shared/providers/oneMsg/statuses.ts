@@ -1,15 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { RequestContext } from '../../http/transport';
+import { records } from '../../metaMessages';
 import { oneMsgCall } from './api';
 
 import { normaliseStatusName, statusEvent, type NormalisedStatus } from '../../deliveryStatus';
-
-function records(value: unknown): IDataObject[] {
-	return Array.isArray(value)
-		? value.filter((v): v is IDataObject => v !== null && typeof v === 'object')
-		: [];
-}
 
 /**
  * One status event in either of 1MSG's shapes: a hookInfo/Meta status

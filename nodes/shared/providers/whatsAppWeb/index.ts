@@ -1,7 +1,7 @@
 import type { Provider } from '../provider';
 import { credentialType, whatsAppWebContactRequests, whatsAppWebJidPattern } from './contact';
 import { readWhatsAppWebSendAnswer } from './sendAnswer';
-import { whatsAppWebStatusWebhook } from './statusWebhook';
+import { whatsAppWebTriggerWebhook } from './triggerWebhook';
 
 /** GOWA (go-whatsapp-web-multidevice): a self-hosted WhatsApp Web server. */
 export const whatsAppWeb: Provider = {
@@ -15,5 +15,5 @@ export const whatsAppWeb: Provider = {
 	chatIdPattern: whatsAppWebJidPattern,
 	readSendAnswer: readWhatsAppWebSendAnswer,
 	contactRequests: whatsAppWebContactRequests,
-	statusWebhook: whatsAppWebStatusWebhook,
+	webhook: whatsAppWebTriggerWebhook,
 };

@@ -8,12 +8,12 @@ import type { Answer } from '../provider';
 import { credentialType, whatsAppWebDefaultBaseUrl } from './contact';
 
 /** The server flags that send statuses to `url` when per-device registration is not available. */
-export function whatsAppWebServerFlags(url: string): string {
-	return `WHATSAPP_WEBHOOK=${url} WHATSAPP_WEBHOOK_SECRET=<the credential's Webhook Secret> WHATSAPP_WEBHOOK_EVENTS=message.ack`;
+export function whatsAppWebServerFlags(url: string, events: string): string {
+	return `WHATSAPP_WEBHOOK=${url} WHATSAPP_WEBHOOK_SECRET=<the credential's Webhook Secret> WHATSAPP_WEBHOOK_EVENTS=${events}`;
 }
 
 /** Reads GOWA's answer; an older server without the route gets the flags to set instead. */
-function deviceWebhookAnswer(deviceId: string, displayUrl: string) {
+function deviceWebhookAnswer(deviceId: string, displayUrl: string, events: string) {
 	const readBody = bodyAnswer(`GOWA did not set the webhook of device ${deviceId}`);
 	return (response: ProviderResponse): Answer<IDataObject> => {
 		const code = (response.body as IDataObject | undefined)?.code;
@@ -27,7 +27,7 @@ function deviceWebhookAnswer(deviceId: string, displayUrl: string) {
 				httpCode: response.statusCode,
 				message:
 					'This GOWA server cannot register webhooks per device (no PATCH /devices/{id}/webhook)',
-				hint: `Turn "Register On Device" off and start the server with ${whatsAppWebServerFlags(displayUrl)}.`,
+				hint: `Turn "Register On Device" off and start the server with ${whatsAppWebServerFlags(displayUrl, events)}.`,
 			};
 		}
 		return readBody(response);
@@ -43,6 +43,8 @@ export async function setWhatsAppWebDeviceWebhook(
 	credentials: ICredentialDataDecryptedObject,
 	url: string,
 	displayUrl: string,
+	/** GOWA's comma-separated event names, e.g. `message.ack` */
+	events = 'message.ack',
 ): Promise<void> {
 	const deviceId = String(credentials.deviceId ?? '').trim();
 	if (deviceId === '') {
@@ -65,10 +67,14 @@ export async function setWhatsAppWebDeviceWebhook(
 		body: {
 			webhook_url: url,
 			webhook_secret: url === '' ? '' : String(credentials.webhookSecret ?? ''),
-			webhook_events: url === '' ? '' : 'message.ack',
+			webhook_events: url === '' ? '' : events,
 		},
 	};
 	// Writing the whole config again does nothing new: safe to repeat.
-	const call = { request, read: deviceWebhookAnswer(deviceId, displayUrl), repeatable: true };
+	const call = {
+		request,
+		read: deviceWebhookAnswer(deviceId, displayUrl, events),
+		repeatable: true,
+	};
 	await callProvider(context, { credentialType }, credentials, call);
 }

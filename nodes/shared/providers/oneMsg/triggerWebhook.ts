@@ -1,5 +1,5 @@
 import { sameSecret } from '../../webhookSecret';
-import type { StatusWebhook } from '../provider';
+import type { TriggerWebhook } from '../provider';
 import {
 	addOneMsgWebhook,
 	oneMsgCallbackSecret,
@@ -7,6 +7,7 @@ import {
 	oneMsgWebhookUrls,
 	removeOneMsgWebhook,
 } from './registration';
+import { oneMsgWebhookMessages } from './messages';
 import { oneMsgWebhookStatuses } from './statuses';
 
 /**
@@ -14,12 +15,13 @@ import { oneMsgWebhookStatuses } from './statuses';
  * Activation adds that URL to the channel's list, keeping everyone else's; deactivation removes
  * only it.
  */
-export const oneMsgStatusWebhook: StatusWebhook = {
+export const oneMsgTriggerWebhook: TriggerWebhook = {
 	setupNotice:
-		"Activating the workflow adds this trigger's URL to the 1MSG channel's webhooks (keeping the others; 1MSG allows 5) and turns on delivery notifications. Deactivating removes only this URL. The URL carries a secret the trigger checks.",
+		"Activating the workflow adds this trigger's URL to the 1MSG channel's webhooks (keeping the others; 1MSG allows 5) and turns on delivery notifications. 1MSG sends messages and statuses to the same URL. Deactivating removes only this URL. The URL carries a secret the trigger checks.",
 	authentic: (request, credentials, webhookUrl) =>
 		sameSecret(request.query.secret, oneMsgCallbackSecret(credentials, webhookUrl)),
 	statuses: oneMsgWebhookStatuses,
+	messages: oneMsgWebhookMessages,
 	async checkExists({ context, credentials, webhookUrl }) {
 		const urls = await oneMsgWebhookUrls(context, credentials);
 		return urls.includes(oneMsgCallbackUrl(credentials, webhookUrl));

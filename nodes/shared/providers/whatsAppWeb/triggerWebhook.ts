@@ -1,20 +1,30 @@
 import type { IHookFunctions } from 'n8n-workflow';
 
 import { requireWebhookSecret } from '../../webhookSecret';
-import type { StatusWebhook } from '../provider';
+import type { TriggerWebhook } from '../provider';
 import { setWhatsAppWebDeviceWebhook } from './registration';
+import { whatsAppWebWebhookMessages } from './messages';
 import { whatsAppWebSignatureValid, whatsAppWebWebhookStatuses } from './statuses';
 
 const registerOnDevice = (context: IHookFunctions) =>
 	context.getNodeParameter('registerOnDevice', false) as boolean;
 
+/** GOWA's event names for what the trigger listens to (its Events parameter). */
+function gowaEvents(context: IHookFunctions): string {
+	const events = context.getNodeParameter('events', ['status']) as string[];
+	return [
+		...(events.includes('message') ? ['message', 'message.reaction'] : []),
+		...(events.includes('status') ? ['message.ack'] : []),
+	].join(',');
+}
+
 /**
  * GOWA signs every webhook with the server's (or the device's) secret. The webhook is set on
  * the server, or per device with "Register On Device".
  */
-export const whatsAppWebStatusWebhook: StatusWebhook = {
+export const whatsAppWebTriggerWebhook: TriggerWebhook = {
 	setupNotice:
-		'Start the GOWA server with WHATSAPP_WEBHOOK=<the Production URL above>, WHATSAPP_WEBHOOK_SECRET=<the Webhook Secret of the credential> and WHATSAPP_WEBHOOK_EVENTS=message.ack, or turn on "Register On Device". GOWA reports delivered and read; "sent" is the send answer itself.',
+		'Start the GOWA server with WHATSAPP_WEBHOOK=<the Production URL above>, WHATSAPP_WEBHOOK_SECRET=<the Webhook Secret of the credential> and WHATSAPP_WEBHOOK_EVENTS=message.ack (statuses) or message,message.reaction,message.ack (messages too), or turn on "Register On Device". GOWA reports delivered and read; "sent" is the send answer itself.',
 	properties: [
 		{
 			displayName: 'Register On Device',
@@ -32,13 +42,20 @@ export const whatsAppWebStatusWebhook: StatusWebhook = {
 			String(credentials.webhookSecret ?? ''),
 		),
 	statuses: whatsAppWebWebhookStatuses,
+	messages: whatsAppWebWebhookMessages,
 	async checkExists({ context, credentials }) {
 		requireWebhookSecret(credentials, 'GOWA', "to the server's WHATSAPP_WEBHOOK_SECRET");
 		// Setting the device webhook is idempotent, so it is simply done on every activation.
 		return !registerOnDevice(context);
 	},
 	async create({ context, credentials, webhookUrl }) {
-		await setWhatsAppWebDeviceWebhook(context, credentials, webhookUrl, webhookUrl);
+		await setWhatsAppWebDeviceWebhook(
+			context,
+			credentials,
+			webhookUrl,
+			webhookUrl,
+			gowaEvents(context),
+		);
 	},
 	async delete({ context, credentials, webhookUrl }) {
 		if (registerOnDevice(context)) {

@@ -1,0 +1,124 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import type { NormalisedStatus } from '../shared/deliveryStatus';
+import type { IncomingMessage } from '../shared/incomingMessage';
+import { providers } from '../shared/providers';
+import type { ProviderId, TriggerWebhook } from '../shared/providers/provider';
+import { dropRepeated, messageKey, statusKey } from './dropRepeated';
+import { withMedia } from './downloadMedia';
+
+export const maxBodyBytes = 1024 * 1024;
+
+type RawRequest = {
+	rawBody?: Buffer;
+	body?: unknown;
+	headers: Record<string, unknown>;
+	query?: IDataObject;
+};
+
+/** The exact bytes received (n8n keeps them as `rawBody`), needed for signatures. */
+function rawBodyOf(request: RawRequest): Buffer {
+	if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
+	return Buffer.from(request.body === undefined ? '' : JSON.stringify(request.body));
+}
+
+function parseJson(raw: Buffer): { ok: true; body: unknown } | { ok: false } {
+	try {
+		return { ok: true, body: JSON.parse(raw.toString('utf8')) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+interface Wanted {
+	statuses: boolean;
+	messages: boolean;
+}
+
+/** The events the trigger's parameters ask for, each filtered and, if asked, without repeats. */
+function selectEvents(
+	context: IWebhookFunctions,
+	webhook: TriggerWebhook,
+	body: unknown,
+	credentials: ICredentialDataDecryptedObject,
+	wanted: Wanted,
+) {
+	const receivedAt = new Date();
+	const statusFilter = context.getNodeParameter('statuses', []) as string[];
+	let statuses: NormalisedStatus[] = wanted.statuses
+		? webhook
+				.statuses(body, receivedAt)
+				.filter((s) => statusFilter.length === 0 || statusFilter.includes(s.status))
+		: [];
+	const types = context.getNodeParameter('options.messageTypes', []) as string[];
+	const ignoreGroups = context.getNodeParameter('options.ignoreGroups', false) as boolean;
+	let messages: IncomingMessage[] = wanted.messages
+		? webhook
+				.messages(body, receivedAt, credentials)
+				.filter((m) => types.length === 0 || types.includes(m.type))
+				.filter((m) => !(ignoreGroups && m.isGroup))
+		: [];
+	if (context.getNodeParameter('options.dropDuplicates', true) as boolean) {
+		const staticData = context.getWorkflowStaticData('node');
+		statuses = dropRepeated(staticData, statuses, statusKey);
+		messages = dropRepeated(staticData, messages, messageKey);
+	}
+	return { statuses, messages };
+}
+
+/**
+ * One callback: size, authenticity and JSON are checked before anything runs, so bad input
+ * gets 413/401/400 and never starts an execution. Statuses and customer messages then pass the
+ * trigger's filters and, if asked, drop repeats; what is left becomes one item per event.
+ */
+export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const request = this.getRequestObject() as unknown as RawRequest;
+	const response = this.getResponseObject();
+	const reply = (statusCode: number, body: IDataObject): IWebhookResponseData => {
+		response.writeHead(statusCode, { 'content-type': 'application/json' });
+		response.end(JSON.stringify(body));
+		return { noWebhookResponse: true };
+	};
+
+	const rawBody = rawBodyOf(request);
+	if (rawBody.length > maxBodyBytes) return reply(413, { error: 'The body is larger than 1 MB' });
+
+	const provider = providers[this.getNodeParameter('provider') as ProviderId];
+	const credentials = await this.getCredentials(provider.credentialType);
+	const incoming = { rawBody, headers: request.headers, query: request.query ?? {} };
+	if (!provider.webhook.authentic(incoming, credentials, this.getNodeWebhookUrl('default') ?? '')) {
+		return reply(401, { error: 'Missing or wrong secret or signature' });
+	}
+	const parsed = parseJson(rawBody);
+	if (!parsed.ok) return reply(400, { error: 'The body is not valid JSON' });
+
+	const events = this.getNodeParameter('events', ['status']) as string[];
+	const wanted = { statuses: events.includes('status'), messages: events.includes('message') };
+	const { statuses, messages } = selectEvents(
+		this,
+		provider.webhook,
+		parsed.body,
+		credentials,
+		wanted,
+	);
+	if (statuses.length === 0 && messages.length === 0) {
+		return reply(200, { received: true, statuses: 0, ...(wanted.messages && { messages: 0 }) });
+	}
+	const items = [
+		...statuses.map((status) => ({ json: status as unknown as IDataObject })),
+		...(await withMedia(this, messages, provider, credentials)),
+	];
+	// Answered here, before the execution starts: n8n then saves what dropRepeated just
+	// remembered at once. Left to n8n, the answer (and the save) comes after the execution is
+	// set up, which in n8n 2.41 clears the mark that static data changed: only a first status
+	// was ever remembered (README, "Drop Duplicates").
+	return {
+		...reply(200, { message: 'Workflow was started' }),
+		workflowData: [items],
+	};
+}

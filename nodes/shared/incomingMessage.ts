@@ -1,0 +1,158 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isoTimestamp, recipientOf } from './deliveryStatus';
+import type { ProviderId } from './providers/provider';
+
+export const messageTypes = [
+	'text',
+	'image',
+	'video',
+	'audio',
+	'document',
+	'sticker',
+	'location',
+	'contact',
+	'reaction',
+	'interactive',
+	'other',
+] as const;
+export type MessageType = (typeof messageTypes)[number];
+
+export interface IncomingMedia {
+	/** A link the workflow can fetch, where the provider gives one */
+	url?: string;
+	mimeType?: string;
+	fileName?: string;
+}
+
+export interface IncomingLocation {
+	latitude: number;
+	longitude: number;
+	name?: string;
+	address?: string;
+}
+
+export interface IncomingContact {
+	name?: string;
+	phones: string[];
+	vcard?: string;
+}
+
+/**
+ * One message a customer sent, the same whichever provider brought it. `from` (E.164) and
+ * `chatId` go into a Send node's Recipient as they are, to answer on the same provider.
+ */
+export interface IncomingMessage {
+	provider: ProviderId;
+	messageId: string;
+	/** The sender's phone, +E.164 (in a group: the participant who wrote) */
+	from?: string;
+	/** The sender's WhatsApp name */
+	name?: string;
+	/** Where to answer: the chat (a group's id in a group) */
+	chatId: string;
+	isGroup: boolean;
+	type: MessageType;
+	/** The text, or a media message's caption */
+	text?: string;
+	media?: IncomingMedia;
+	location?: IncomingLocation;
+	contacts?: IncomingContact[];
+	/** The id of the message this one answers or reacts to */
+	replyTo?: string;
+	/** ISO 8601 */
+	timestamp: string;
+	raw: IDataObject;
+}
+
+/** What a provider read from one message, before it is normalised. */
+export interface MessageFields {
+	messageId: string;
+	/** A phone number or JID of the sender, as the provider gave it */
+	from: unknown;
+	name?: unknown;
+	/** The chat's id as the provider gave it; the sender's number where the provider has none */
+	chatId: string;
+	type: MessageType;
+	text?: unknown;
+	media?: IncomingMedia;
+	location?: IncomingLocation;
+	contacts?: IncomingContact[];
+	replyTo?: unknown;
+	timestamp: unknown;
+	receivedAt: Date;
+}
+
+const textOf = (value: unknown) =>
+	typeof value === 'string' && value !== ''
+		? value
+		: typeof value === 'number'
+			? String(value)
+			: undefined;
+
+const defined = <T extends object>(value: T | undefined) =>
+	value !== undefined && Object.values(value).some((v) => v !== undefined) ? value : undefined;
+
+/** One normalised incoming message; fields the provider did not give are left out. */
+export function messageEvent(
+	provider: ProviderId,
+	raw: IDataObject,
+	fields: MessageFields,
+): IncomingMessage {
+	const from = recipientOf(fields.from);
+	const message: IncomingMessage = {
+		provider,
+		messageId: fields.messageId,
+		...(from !== undefined && { from }),
+		...(textOf(fields.name) !== undefined && { name: textOf(fields.name) }),
+		chatId: fields.chatId,
+		isGroup: fields.chatId.endsWith('@g.us'),
+		type: fields.type,
+		...(textOf(fields.text) !== undefined && { text: textOf(fields.text) }),
+		...(defined(fields.media) && { media: fields.media }),
+		...(fields.location && { location: fields.location }),
+		...(fields.contacts && fields.contacts.length > 0 && { contacts: fields.contacts }),
+		...(textOf(fields.replyTo) !== undefined && { replyTo: textOf(fields.replyTo) }),
+		timestamp: isoTimestamp(fields.timestamp, fields.receivedAt),
+		raw,
+	};
+	return message;
+}
+
+/** A latitude and longitude as numbers, or undefined when either is not a number. */
+export function locationOf(
+	latitude: unknown,
+	longitude: unknown,
+	name?: unknown,
+	address?: unknown,
+): IncomingLocation | undefined {
+	const lat = Number(latitude);
+	const lng = Number(longitude);
+	if (
+		latitude === undefined ||
+		longitude === undefined ||
+		!Number.isFinite(lat) ||
+		!Number.isFinite(lng)
+	)
+		return undefined;
+	return {
+		latitude: lat,
+		longitude: lng,
+		...(textOf(name) !== undefined && { name: textOf(name) }),
+		...(textOf(address) !== undefined && { address: textOf(address) }),
+	};
+}
+
+/** The name (FN) and phones (TEL) of a vCard, with the card itself. */
+export function contactOfVcard(vcard: string, name?: unknown): IncomingContact {
+	const fn = /^FN[^:]*:(.*)$/im.exec(vcard)?.[1]?.trim();
+	const phones = [...vcard.matchAll(/^(?:item\d+\.)?TEL[^:]*:(.*)$/gim)]
+		.map((m) => m[1].trim())
+		.filter((phone) => phone !== '');
+	return { name: textOf(name) ?? fn, phones, vcard };
+}
+
+/** Whether a provider's "sent by us" flag is set: true, 1, "1" or "true". */
+export function isSet(flag: unknown): boolean {
+	return flag === true || flag === 1 || flag === '1' || flag === 'true';
+}

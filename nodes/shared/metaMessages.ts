@@ -1,0 +1,112 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	locationOf,
+	messageEvent,
+	messageTypes,
+	type IncomingContact,
+	type IncomingMessage,
+	type MessageType,
+} from './incomingMessage';
+import type { ProviderId } from './providers/provider';
+
+/**
+ * Meta's Cloud API webhook shape, which providers with raw hooks pass on (1MSG):
+ * `entry[].changes[].value.messages[]` for what customers send, `value.contacts[]` for their
+ * names. Our own messages come as `message_echoes[]`, which are never read here.
+ */
+
+export function records(value: unknown): IDataObject[] {
+	return Array.isArray(value)
+		? value.filter((v): v is IDataObject => v !== null && typeof v === 'object')
+		: [];
+}
+
+const mediaTypes = ['image', 'video', 'audio', 'document', 'sticker'];
+
+function typeOf(raw: IDataObject): MessageType {
+	const type = String(raw.type ?? '');
+	if (type === 'contacts') return 'contact';
+	if (type === 'button') return 'interactive';
+	return (messageTypes as readonly string[]).includes(type) ? (type as MessageType) : 'other';
+}
+
+function textOf(raw: IDataObject, type: MessageType): string | undefined {
+	const part = (raw[String(raw.type)] ?? {}) as IDataObject;
+	if (type === 'text') return part.body as string | undefined;
+	if (mediaTypes.includes(type)) return part.caption as string | undefined;
+	if (type === 'reaction') return part.emoji as string | undefined;
+	if (raw.type === 'button') return part.text as string | undefined;
+	if (type === 'interactive') {
+		const reply = (part.button_reply ?? part.list_reply ?? {}) as IDataObject;
+		return reply.title as string | undefined;
+	}
+	return undefined;
+}
+
+function contactsOf(raw: IDataObject): IncomingContact[] {
+	return records(raw.contacts).map((contact) => ({
+		name: (contact.name as IDataObject | undefined)?.formatted_name as string | undefined,
+		phones: records(contact.phones).map((phone) => String(phone.phone ?? phone.wa_id ?? '')),
+	}));
+}
+
+/** One Meta message; `names` maps a sender's wa_id to their profile name. */
+function metaMessage(
+	provider: ProviderId,
+	raw: IDataObject,
+	names: Map<string, string>,
+	receivedAt: Date,
+): IncomingMessage | undefined {
+	if (typeof raw.id !== 'string' || raw.id === '') return undefined;
+	const type = typeOf(raw);
+	const from = String(raw.from ?? '');
+	const part = (raw[String(raw.type)] ?? {}) as IDataObject;
+	const location = (raw.location ?? {}) as IDataObject;
+	const context = (raw.context ?? {}) as IDataObject;
+	return messageEvent(provider, raw, {
+		messageId: raw.id,
+		from,
+		name: names.get(from),
+		chatId: from === '' ? '' : `+${from}`,
+		type,
+		text: textOf(raw, type),
+		// Meta gives a media id, not a link: the file is fetched through the provider.
+		media: mediaTypes.includes(type)
+			? {
+					mimeType: part.mime_type as string | undefined,
+					fileName: part.filename as string | undefined,
+				}
+			: undefined,
+		location:
+			type === 'location'
+				? locationOf(location.latitude, location.longitude, location.name, location.address)
+				: undefined,
+		contacts: type === 'contact' ? contactsOf(raw) : undefined,
+		replyTo: type === 'reaction' ? part.message_id : context.id,
+		timestamp: raw.timestamp,
+		receivedAt,
+	});
+}
+
+/** Every customer message of a Meta webhook body. */
+export function metaWebhookMessages(
+	provider: ProviderId,
+	body: IDataObject,
+	receivedAt: Date,
+): IncomingMessage[] {
+	return records(body.entry).flatMap((entry) =>
+		records(entry.changes).flatMap((change) => {
+			const value = (change.value ?? {}) as IDataObject;
+			const names = new Map(
+				records(value.contacts).map((c) => [
+					String(c.wa_id ?? ''),
+					String((c.profile as IDataObject | undefined)?.name ?? ''),
+				]),
+			);
+			return records(value.messages)
+				.map((raw) => metaMessage(provider, raw, names, receivedAt))
+				.filter((m): m is IncomingMessage => m !== undefined);
+		}),
+	);
+}

@@ -1,0 +1,413 @@
+import { createHmac } from 'crypto';
+
+import { Engine } from './engine/engine';
+import { TriggerHarness } from './engine/triggerHarness';
+import { LipaChatSimulator } from './sandbox/lipaChat';
+import { OneMsgSimulator } from './sandbox/oneMsg';
+import type { Simulator } from './sandbox/simulator';
+import { WhatsAppWebSimulator } from './sandbox/whatsAppWeb';
+
+const TOKEN = 'sim-1msg-token-M3ssage';
+const API_KEY = 'sim-lipachat-key-M3ssage';
+const LIPACHAT_SECRET = 'lipachat-inbound-secret-4x1';
+const GOWA_SECRET = 'gowa-webhook-secret-m55';
+const oneMsg = new OneMsgSimulator({ channelId: '123456', token: TOKEN });
+const lipaChat = new LipaChatSimulator({ apiKey: API_KEY, senderNumber: '254110090747' });
+const gowa = new WhatsAppWebSimulator({ devices: ['shop-phone'] });
+const CUSTOMER = '254722000111';
+
+const credentialsOf = {
+	oneMsg: () => ({ oneMsgApi: { token: TOKEN, channelId: '123456', baseUrl: oneMsg.url } }),
+	lipaChat: () => ({
+		lipaChatApi: {
+			apiKey: API_KEY,
+			senderNumber: '254110090747',
+			baseUrl: `${lipaChat.url}/api/v1`,
+			webhookSecret: LIPACHAT_SECRET,
+		},
+	}),
+	whatsAppWeb: () => ({
+		whatsAppWebApi: { baseUrl: gowa.url, deviceId: 'shop-phone', webhookSecret: GOWA_SECRET },
+	}),
+};
+type ProviderName = keyof typeof credentialsOf;
+
+let engine: Engine;
+const harnesses: TriggerHarness[] = [];
+
+/** A trigger for messages of `provider`, wired the way its setup notice says. */
+async function messageTrigger(provider: ProviderName, parameters: object = {}) {
+	const harness = await new TriggerHarness(
+		engine,
+		{ provider, events: ['message'], statuses: [], options: {}, ...parameters } as never,
+		credentialsOf[provider]() as never,
+	).start();
+	harnesses.push(harness);
+	await harness.activate();
+	if (provider === 'lipaChat')
+		lipaChat.setInboundWebhook(`${harness.webhookUrl}?secret=${LIPACHAT_SECRET}`);
+	if (provider === 'whatsAppWeb')
+		gowa.setServerWebhook(harness.webhookUrl, GOWA_SECRET, ['message']);
+	return harness;
+}
+const simOf: Record<ProviderName, Simulator> = { oneMsg, lipaChat, whatsAppWeb: gowa };
+
+/** The customer writes; the items of the executions it started. */
+async function writes(provider: ProviderName, harness: TriggerHarness, message: object) {
+	const before = harness.executions.length;
+	simOf[provider].customerWrites({ from: CUSTOMER, name: 'Amina', ...message });
+	await simOf[provider].callbacksDone();
+	expect(simOf[provider].callbacks.every((c) => c.status === 200)).toBe(true);
+	return harness.executions.slice(before).map((items) => items.map((item) => item.json));
+}
+
+beforeAll(async () => {
+	engine = await Engine.load();
+	await Promise.all([oneMsg.start(), lipaChat.start(), gowa.start()]);
+});
+afterAll(async () => {
+	await Promise.all([oneMsg.stop(), lipaChat.stop(), gowa.stop()]);
+});
+beforeEach(() => {
+	for (const sim of [oneMsg, lipaChat, gowa]) sim.reset();
+});
+afterEach(async () => {
+	for (const harness of harnesses.splice(0)) {
+		expect(harness.thrown).toEqual([]);
+		await harness.stop();
+	}
+});
+
+const location = { latitude: -1.2921, longitude: 36.8219 };
+const vcard = `BEGIN:VCARD\nVERSION:3.0\nFN:Amina\nTEL;type=CELL:+${CUSTOMER}\nEND:VCARD`;
+
+describe('customer messages from 1MSG', () => {
+	it('turns text, image, location and contact into one normalised item each; a reply goes to from or chatId', async () => {
+		const harness = await messageTrigger('oneMsg');
+		const text = await writes('oneMsg', harness, {
+			kind: 'text',
+			text: 'I want to talk to a person',
+			id: 'T1',
+		});
+		expect(text).toEqual([
+			[
+				{
+					provider: 'oneMsg',
+					messageId: 'wamid.T1',
+					from: `+${CUSTOMER}`,
+					name: 'Amina',
+					chatId: `${CUSTOMER}@c.us`,
+					isGroup: false,
+					type: 'text',
+					text: 'I want to talk to a person',
+					timestamp: expect.stringMatching(/Z$/),
+					raw: expect.objectContaining({ id: 'wamid.T1', type: 'chat' }),
+				},
+			],
+		]);
+		const [[image]] = await writes('oneMsg', harness, {
+			kind: 'image',
+			text: 'Damaged box',
+			id: 'I1',
+		});
+		expect(image).toMatchObject({
+			type: 'image',
+			text: 'Damaged box',
+			media: { url: `${oneMsg.url}/media/I1.jpg` },
+		});
+		const [[place]] = await writes('oneMsg', harness, { kind: 'location', id: 'L1' });
+		expect(place).toMatchObject({ type: 'location', location });
+		const [[card]] = await writes('oneMsg', harness, { kind: 'contact', id: 'C1' });
+		expect(card).toMatchObject({
+			type: 'contact',
+			contacts: [{ name: 'Amina', phones: [`+${CUSTOMER}`], vcard }],
+		});
+	});
+
+	it('gives a group message the group as chatId and the writer as from; our own echo starts nothing', async () => {
+		const harness = await messageTrigger('oneMsg');
+		const [[group]] = await writes('oneMsg', harness, { kind: 'group', id: 'G1' });
+		expect(group).toMatchObject({
+			from: `+${CUSTOMER}`,
+			chatId: '120363040000000001@g.us',
+			isGroup: true,
+		});
+		expect(await writes('oneMsg', harness, { kind: 'echo', id: 'E1' })).toEqual([]);
+		expect(oneMsg.callbacks.at(-1)?.status).toBe(200);
+	});
+
+	it("reads Meta's raw hooks: messages with the sender's profile name, never message_echoes", async () => {
+		const harness = await messageTrigger('oneMsg');
+		const query = oneMsg.webhookUrls[0].slice(harness.webhookUrl.length);
+		const value = {
+			contacts: [{ profile: { name: 'Amina' }, wa_id: CUSTOMER }],
+			messages: [
+				{
+					from: CUSTOMER,
+					id: 'wamid.R1',
+					timestamp: '1764500000',
+					type: 'text',
+					text: { body: 'Hi' },
+				},
+				{
+					from: CUSTOMER,
+					id: 'wamid.R2',
+					timestamp: '1764500001',
+					type: 'image',
+					image: { id: 'media-1', mime_type: 'image/jpeg', caption: 'Box' },
+					context: { id: 'wamid.OURS' },
+				},
+			],
+			message_echoes: [
+				{ from: '254110090747', id: 'wamid.ECHO', type: 'text', text: { body: 'us' } },
+			],
+		};
+		await harness.post({ entry: [{ changes: [{ value }] }] }, { query });
+		expect(harness.executions.flat().map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				messageId: 'wamid.R1',
+				from: `+${CUSTOMER}`,
+				name: 'Amina',
+				chatId: `+${CUSTOMER}`,
+				type: 'text',
+				text: 'Hi',
+				timestamp: '2025-11-30T10:53:20.000Z',
+			}),
+			expect.objectContaining({
+				messageId: 'wamid.R2',
+				type: 'image',
+				text: 'Box',
+				media: { mimeType: 'image/jpeg' },
+				replyTo: 'wamid.OURS',
+			}),
+		]);
+	});
+
+	it('serves messages and statuses through the one registered URL, each when asked for', async () => {
+		const statusOnly = await new TriggerHarness(
+			engine,
+			{
+				provider: 'oneMsg',
+				statuses: ['sent', 'delivered', 'read', 'failed'],
+				options: {},
+			} as never,
+			credentialsOf.oneMsg() as never,
+		).start();
+		harnesses.push(statusOnly);
+		await statusOnly.activate();
+		// A saved trigger without Events: statuses only, as before.
+		expect(await writes('oneMsg', statusOnly, { kind: 'text', id: 'S1' })).toEqual([]);
+
+		const both = await messageTrigger('oneMsg', { events: ['message', 'status'] });
+		const query = oneMsg.webhookUrls
+			.find((url) => url.startsWith(both.webhookUrl))!
+			.slice(both.webhookUrl.length);
+		await both.post(
+			{
+				messages: [
+					{
+						id: 'wamid.B1',
+						chatId: `${CUSTOMER}@c.us`,
+						type: 'chat',
+						body: 'Hi',
+						time: 1764500000,
+					},
+				],
+				ack: [{ id: 'wamid.OUT', chatId: `${CUSTOMER}@c.us`, status: 'delivered' }],
+			},
+			{ query },
+		);
+		expect(
+			both.executions
+				.flat()
+				.map((item) => [item.json.messageId, item.json.status ?? item.json.type]),
+		).toEqual([
+			['wamid.OUT', 'delivered'],
+			['wamid.B1', 'text'],
+		]);
+	});
+});
+
+describe('customer messages from LipaChat', () => {
+	it('turns text, image, location and contact into one normalised item each', async () => {
+		const harness = await messageTrigger('lipaChat');
+		const [[text]] = await writes('lipaChat', harness, {
+			kind: 'text',
+			text: 'agent please',
+			id: 'T1',
+		});
+		expect(text).toEqual({
+			provider: 'lipaChat',
+			messageId: 'wamid.T1',
+			from: `+${CUSTOMER}`,
+			name: 'Amina',
+			chatId: `+${CUSTOMER}`,
+			isGroup: false,
+			type: 'text',
+			text: 'agent please',
+			timestamp: expect.stringMatching(/Z$/),
+			raw: expect.objectContaining({ messageId: 'wamid.T1', type: 'TEXT' }),
+		});
+		const [[image]] = await writes('lipaChat', harness, { kind: 'image', text: 'Box', id: 'I1' });
+		expect(image).toMatchObject({
+			type: 'image',
+			text: 'Box',
+			media: { url: `${lipaChat.url}/media/I1.jpg` },
+		});
+		const [[place]] = await writes('lipaChat', harness, { kind: 'location', id: 'L1' });
+		expect(place).toMatchObject({
+			type: 'location',
+			location: { ...location, name: 'Depot', address: 'Nairobi' },
+		});
+		const [[card]] = await writes('lipaChat', harness, { kind: 'contact', id: 'C1' });
+		expect(card).toMatchObject({
+			type: 'contact',
+			contacts: [{ name: 'Amina', phones: [`+${CUSTOMER}`] }],
+		});
+	});
+
+	it('ignores a message from our own number and answers a wrong secret with 401, starting nothing', async () => {
+		const harness = await messageTrigger('lipaChat');
+		expect(await writes('lipaChat', harness, { kind: 'echo', id: 'E1' })).toEqual([]);
+		const forged = { messageId: 'wamid.F1', from: CUSTOMER, type: 'TEXT', text: 'hi' };
+		expect((await harness.post(forged, { query: '?secret=guess' })).status).toBe(401);
+		expect((await harness.post(forged)).status).toBe(401);
+		expect(harness.executions).toEqual([]);
+	});
+});
+
+describe('customer messages from GOWA', () => {
+	it('turns signed text, image, location, contact and group messages into normalised items', async () => {
+		const harness = await messageTrigger('whatsAppWeb');
+		const [[text]] = await writes('whatsAppWeb', harness, {
+			kind: 'text',
+			text: 'person please',
+			id: 'T1',
+		});
+		expect(text).toEqual({
+			provider: 'whatsAppWeb',
+			messageId: 'T1',
+			from: `+${CUSTOMER}`,
+			name: 'Amina',
+			chatId: `${CUSTOMER}@s.whatsapp.net`,
+			isGroup: false,
+			type: 'text',
+			text: 'person please',
+			timestamp: expect.stringMatching(/Z$/),
+			raw: expect.objectContaining({ event: 'message' }),
+		});
+		const [[image]] = await writes('whatsAppWeb', harness, {
+			kind: 'image',
+			text: 'Box',
+			id: 'I1',
+		});
+		expect(image).toMatchObject({
+			type: 'image',
+			text: 'Box',
+			media: { url: `${gowa.url}/statics/media/I1.jpg`, fileName: 'I1.jpg' },
+		});
+		const [[place]] = await writes('whatsAppWeb', harness, { kind: 'location', id: 'L1' });
+		expect(place).toMatchObject({
+			type: 'location',
+			location: { ...location, name: 'Depot', address: 'Nairobi' },
+		});
+		const [[card]] = await writes('whatsAppWeb', harness, { kind: 'contact', id: 'C1' });
+		expect(card).toMatchObject({
+			type: 'contact',
+			contacts: [{ name: 'Amina', phones: [`+${CUSTOMER}`], vcard }],
+		});
+		const [[group]] = await writes('whatsAppWeb', harness, { kind: 'group', id: 'G1' });
+		expect(group).toMatchObject({
+			chatId: '120363040000000001@g.us',
+			isGroup: true,
+			from: `+${CUSTOMER}`,
+		});
+	});
+
+	it('reads a reaction, ignores our own messages and rejects a forged signature with 401', async () => {
+		const harness = await messageTrigger('whatsAppWeb');
+		expect(await writes('whatsAppWeb', harness, { kind: 'echo', id: 'E1' })).toEqual([]);
+		const reaction = JSON.stringify({
+			event: 'message.reaction',
+			payload: {
+				id: 'R1',
+				chat_id: `${CUSTOMER}@s.whatsapp.net`,
+				from: `${CUSTOMER}@s.whatsapp.net`,
+				reaction: '👍',
+				reacted_message_id: '3EB0OURS',
+			},
+		});
+		const sign = (body: string, secret = GOWA_SECRET) =>
+			`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+		await harness.post(reaction, { headers: { 'x-hub-signature-256': sign(reaction) } });
+		expect(harness.executions.flat()[0].json).toMatchObject({
+			type: 'reaction',
+			text: '👍',
+			replyTo: '3EB0OURS',
+		});
+		expect(
+			(
+				await harness.post(reaction, {
+					headers: { 'x-hub-signature-256': sign(reaction, 'secret') },
+				})
+			).status,
+		).toBe(401);
+		expect(harness.executions).toHaveLength(1);
+	});
+
+	it('registers on the device for messages and statuses when the trigger listens to both', async () => {
+		const harness = await messageTrigger('whatsAppWeb', {
+			events: ['message', 'status'],
+			registerOnDevice: true,
+		});
+		expect(gowa.deviceWebhooks.get('shop-phone')).toEqual({
+			url: harness.webhookUrl,
+			secret: GOWA_SECRET,
+			events: ['message', 'message.reaction', 'message.ack'],
+		});
+	});
+});
+
+describe('what starts the workflow', () => {
+	it('keeps only the chosen message types, can ignore groups, and drops a repeated message', async () => {
+		const harness = await messageTrigger('oneMsg', {
+			options: { messageTypes: ['text', 'location'], ignoreGroups: true },
+		});
+		expect(await writes('oneMsg', harness, { kind: 'image', id: 'I1' })).toEqual([]);
+		expect(await writes('oneMsg', harness, { kind: 'group', id: 'G1' })).toEqual([]);
+		expect(await writes('oneMsg', harness, { kind: 'text', id: 'T1' })).toHaveLength(1);
+		// The provider retries the same message: it starts nothing the second time.
+		expect(await writes('oneMsg', harness, { kind: 'text', id: 'T1' })).toEqual([]);
+	});
+
+	it('downloads media into binary data, and keeps a message whose file cannot be fetched', async () => {
+		const harness = await messageTrigger('whatsAppWeb', { options: { downloadMedia: true } });
+		gowa.customerWrites({ kind: 'image', from: CUSTOMER, id: 'I1', text: 'Box' });
+		await gowa.callbacksDone();
+		const [item] = harness.executions.flat();
+		expect(item.binary?.data).toMatchObject({ mimeType: 'image/jpeg', fileName: 'I1.jpg' });
+		expect(Buffer.from(item.binary!.data.data, 'base64')).toEqual(
+			(gowa.constructor as unknown as { mediaBytes(): Buffer }).mediaBytes(),
+		);
+
+		const broken = JSON.stringify({
+			event: 'message',
+			payload: {
+				id: 'I2',
+				chat_id: `${CUSTOMER}@s.whatsapp.net`,
+				from: `${CUSTOMER}@s.whatsapp.net`,
+				image: 'statics/../missing.jpg',
+			},
+		});
+		const signature = `sha256=${createHmac('sha256', GOWA_SECRET).update(broken).digest('hex')}`;
+		expect(
+			(await harness.post(broken, { headers: { 'x-hub-signature-256': signature } })).status,
+		).toBe(200);
+		const [, failed] = harness.executions.flat();
+		expect(failed.binary).toBeUndefined();
+		expect(failed.json.media).toMatchObject({
+			url: `${gowa.url}/statics/../missing.jpg`,
+			error: expect.stringMatching(/^Could not download the media: /),
+		});
+	});
+});
