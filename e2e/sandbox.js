@@ -13,7 +13,8 @@ const demo = require('./demo.json');
  * (`/alerts`, `/receipts`); GET on a path lists it.
  */
 function recordingSink() {
-	const posted = { '/alerts': [], '/receipts': [] };
+	/** @type {Record<string, unknown[]>} */
+	const posted = { '/alerts': [], '/receipts': [], '/messages': [] };
 	const server = http.createServer(async (req, res) => {
 		const list = posted[req.url] ?? (posted[req.url] = []);
 		if (req.method === 'GET') {
@@ -58,7 +59,18 @@ async function startSandbox({ n8nUrl = demo.n8nUrl } = {}) {
 	lipaChat.setStatusWebhook(
 		`${n8nUrl}/webhook/${demo.webhookIds.lipaChat}/status?secret=${l.webhookSecret}`,
 	);
-	gowa.setServerWebhook(`${n8nUrl}/webhook/${demo.webhookIds.gowa}/status`, g.webhookSecret);
+	// GOWA posts every event to each WHATSAPP_WEBHOOK URL: the receipts and the messages workflow.
+	gowa.setServerWebhook(
+		[
+			`${n8nUrl}/webhook/${demo.webhookIds.gowa}/status`,
+			`${n8nUrl}/webhook/${demo.webhookIds.gowaMessages}/status`,
+		],
+		g.webhookSecret,
+		['message.ack', 'message', 'message.reaction'],
+	);
+	lipaChat.setInboundWebhook(
+		`${n8nUrl}/webhook/${demo.webhookIds.lipaChatMessages}/status?secret=${l.webhookSecret}`,
+	);
 	await oneMsg.start(ports.oneMsg);
 	await lipaChat.start(ports.lipaChat);
 	await gowa.start(ports.gowa);
@@ -69,6 +81,8 @@ async function startSandbox({ n8nUrl = demo.n8nUrl } = {}) {
 		gowa,
 		alerts: sink.posted['/alerts'],
 		receipts: sink.posted['/receipts'],
+		/** Everything the sink was sent, by path */
+		posted: sink.posted,
 		async stop() {
 			await Promise.all([oneMsg.stop(), lipaChat.stop(), gowa.stop(), sink.stop()]);
 		},

@@ -25,14 +25,16 @@ async function main() {
 	n8n.importTemplates(userFolder, port, demoCredentials(), path.join(n8n.root, 'workflows'));
 	console.log('Starting n8n…');
 	const server = await n8n.startN8n(userFolder, port);
-	for (let waited = 0; sandbox.oneMsg.webhookUrls.length === 0 && waited < 60_000; waited += 250) {
-		await new Promise((resolve) => setTimeout(resolve, 250)); // the status trigger registering with 1MSG
+	// The two 1MSG triggers (failed statuses, customer messages) registering with the channel.
+	for (let waited = 0; sandbox.oneMsg.webhookUrls.length < 2 && waited < 60_000; waited += 250) {
+		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	await n8n.waitForWebhooks(port, [
 		'courier-handoff',
 		'specialist-handoff',
 		'partner-delivery',
 		'courier-handoff-fallback',
+		'courier-handoff-lipachat',
 	]);
 
 	const stop = async () => {
@@ -65,6 +67,9 @@ Fire the demo order (courier contact card through 1MSG):
 
 A failed delivery (the alert workflow posts it to the alert sink):
   curl -s -X POST http://127.0.0.1:${port}/webhook/courier-handoff -H 'content-type: application/json' -d '${order.replace('+1 202 555 0199', '+44 7911 123456')}'
+
+A customer writes on 1MSG asking for a person (try lipaChat or gowa: ports ${demo.ports.lipaChat}, ${demo.ports.gowa}); the specialist's card goes back to the same chat:
+  curl -s -X POST http://127.0.0.1:${demo.ports.oneMsg}/__sim/incoming -H 'content-type: application/json' -d '{"kind": "text", "from": "254733000555", "name": "Amina", "text": "Can I talk to a person, please?"}'
 
 A customer whose 24-hour session is closed gets LipaChat's template instead of the card:
   curl -s -X POST http://127.0.0.1:${port}/webhook/courier-handoff-lipachat -H 'content-type: application/json' -d '${order.replace('+1 202 555 0199', '+1 202 555 0123')}'

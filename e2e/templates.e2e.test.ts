@@ -50,6 +50,13 @@ beforeAll(async () => {
 		demoCredentials(),
 		path.join(n8n.root, 'workflows'),
 	);
+	// A test-only workflow that records every customer message the triggers normalise.
+	n8n.importTemplates(
+		userFolder,
+		demo.ports.n8n,
+		demoCredentials(),
+		path.join(__dirname, 'recorder'),
+	);
 	server = await n8n.startN8n(userFolder, demo.ports.n8n);
 	// Published at startup, the 1MSG trigger registers itself with the channel during activation.
 	await eventually(() => (sandbox.oneMsg.webhookUrls.length > 0 ? true : undefined), 60_000);
@@ -60,6 +67,8 @@ beforeAll(async () => {
 		'courier-handoff-fallback',
 		'courier-handoff-lipachat',
 	]);
+	// The GOWA and LipaChat message triggers of the template and the recorder are live too.
+	await eventually(() => (sandbox.oneMsg.webhookUrls.length >= 3 ? true : undefined), 60_000);
 }, 15 * 60_000);
 
 afterAll(async () => {
@@ -258,13 +267,130 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 		});
 	});
 
+	it('customer messages in the real n8n: a text, image and location on each provider start one execution each with the normalised item; echoes and forged requests start nothing', async () => {
+		const recorded = () =>
+			(sandbox.posted['/messages'] ?? []) as Array<{ message: Record<string, unknown> }>;
+		const recorder = (id: string) => `${base}/webhook/e2e0recorder-${id}/status`;
+		// LipaChat has one inbound URL: the recorder's for this test, the template's after it.
+		sandbox.lipaChat.setInboundWebhook(`${recorder('lipa')}?secret=${demo.lipaChat.webhookSecret}`);
+		// GOWA posts every event to each of its WHATSAPP_WEBHOOK URLs: add the recorder's.
+		const gowaHooks = sandbox.gowa.serverWebhook!;
+		sandbox.gowa.setServerWebhook(
+			[...gowaHooks.urls, recorder('gowa')],
+			gowaHooks.secret,
+			gowaHooks.events,
+		);
+		const sims = { oneMsg: sandbox.oneMsg, lipaChat: sandbox.lipaChat, whatsAppWeb: sandbox.gowa };
+		try {
+			for (const [provider, sim] of Object.entries(sims)) {
+				for (const kind of ['text', 'image', 'location', 'echo']) {
+					const id = `${provider}-${kind}`;
+					sim.customerWrites({
+						kind,
+						from: '254733000444',
+						name: 'Amina',
+						text: 'Box is damaged',
+						id,
+					});
+				}
+				await sim.callbacksDone();
+			}
+			const messages = await eventually(() =>
+				recorded().length >= 9 ? recorded().map((entry) => entry.message) : undefined,
+			).catch(() => {
+				throw new Error(
+					`Recorded: ${JSON.stringify(recorded().map((e) => [e.message.provider, e.message.type]))}`,
+				);
+			});
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			expect(recorded()).toHaveLength(9);
+			for (const provider of Object.keys(sims)) {
+				const mine = messages.filter((m) => m.provider === provider);
+				expect(mine.map((m) => m.type).sort()).toEqual(['image', 'location', 'text']);
+				for (const message of mine) {
+					expect(message).toMatchObject({
+						from: '+254733000444',
+						name: 'Amina',
+						isGroup: false,
+						timestamp: expect.stringMatching(/Z$/),
+					});
+				}
+				expect(mine.find((m) => m.type === 'text')).toMatchObject({ text: 'Box is damaged' });
+				expect(mine.find((m) => m.type === 'image')).toMatchObject({
+					media: { url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/(statics\/)?media\//) },
+				});
+				expect(mine.find((m) => m.type === 'location')).toMatchObject({
+					location: { latitude: -1.2921, longitude: 36.8219 },
+				});
+			}
+			// Forged: a wrong signature (GOWA) or secret (LipaChat) gets 401 and starts nothing.
+			const forged = JSON.stringify({
+				event: 'message',
+				payload: { id: 'F1', chat_id: '1@s.whatsapp.net', from: '1@s.whatsapp.net', body: 'x' },
+			});
+			const gowaForged = await fetch(recorder('gowa'), {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-hub-signature-256': 'sha256=00' },
+				body: forged,
+			});
+			const lipaForged = await fetch(`${recorder('lipa')}?secret=guess`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ messageId: 'F2', from: '254733000444', type: 'TEXT', text: 'x' }),
+			});
+			expect([gowaForged.status, lipaForged.status]).toEqual([401, 401]);
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			expect(recorded()).toHaveLength(9);
+		} finally {
+			sandbox.gowa.setServerWebhook(gowaHooks.urls, gowaHooks.secret, gowaHooks.events);
+			sandbox.lipaChat.setInboundWebhook(
+				`${base}/webhook/${demo.webhookIds.lipaChatMessages}/status?secret=${demo.lipaChat.webhookSecret}`,
+			);
+		}
+	});
+
+	it('customer asks for a person: the specialist card goes back to the same chat through the same provider', async () => {
+		const cards = () => ({
+			oneMsg: sandbox.oneMsg
+				.sends('/sendContact')
+				.filter((r) => r.body.chatId === '254733000555@c.us'),
+			lipaChat: sandbox.lipaChat
+				.sends('/whatsapp/contact')
+				.filter((r) => r.body.to === '254733000555'),
+			whatsAppWeb: sandbox.gowa
+				.sends('/send/contact')
+				.filter((r) => r.body.phone === '254733000555@s.whatsapp.net'),
+		});
+		for (const sim of [sandbox.oneMsg, sandbox.lipaChat, sandbox.gowa]) {
+			sim.customerWrites({
+				kind: 'text',
+				from: '254733000555',
+				text: 'Can I talk to a PERSON please?',
+			});
+			// Not a request for a person: no card.
+			sim.customerWrites({ kind: 'text', from: '254733000555', text: 'Where is my order?' });
+		}
+		const sent = await eventually(() => {
+			const now = cards();
+			return Object.values(now).every((list) => list.length >= 1) ? now : undefined;
+		});
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(Object.values(cards()).map((list) => list.length)).toEqual([1, 1, 1]);
+		expect(sent.oneMsg[0].body.contacts[0].name.formatted_name).toBe('Jane Specialist');
+		expect(sent.lipaChat[0].body).toMatchObject({ name: { formattedName: 'Jane Specialist' } });
+		expect(sent.whatsAppWeb[0].body).toMatchObject({
+			contact_name: 'Jane Specialist',
+			contact_phone: '254712345678',
+		});
+	});
+
 	it('failed-delivery alert: a failed status from 1MSG and from LipaChat reaches its trigger and the alert', async () => {
 		// Published at startup, the 1MSG trigger registered itself with the channel.
-		expect(sandbox.oneMsg.webhookUrls).toEqual([
+		expect(sandbox.oneMsg.webhookUrls).toContainEqual(
 			expect.stringMatching(
 				new RegExp(`^${base}/webhook/${demo.webhookIds.oneMsg}/status\\?secret=[0-9a-f]{40}$`),
 			),
-		]);
+		);
 		expect(sandbox.oneMsg.ackNotificationsOn).toBe(true);
 		const failing = '+44 7911 123456';
 		const ticket = {

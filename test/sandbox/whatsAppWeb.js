@@ -19,7 +19,7 @@ class WhatsAppWebSimulator extends Simulator {
 		this.devices = devices;
 		/** recipients (digits) that are not on WhatsApp */
 		this.notOnWhatsApp = new Set();
-		/** @type {{url: string, secret: string, events: string[]} | undefined} WHATSAPP_WEBHOOK* flags */
+		/** @type {{urls: string[], secret: string, events: string[]} | undefined} WHATSAPP_WEBHOOK* flags */
 		this.serverWebhook = undefined;
 		/** @type {Map<string, {url: string, secret: string, events: string[]}>} per-device webhooks */
 		this.deviceWebhooks = new Map();
@@ -33,9 +33,29 @@ class WhatsAppWebSimulator extends Simulator {
 		this.deviceWebhooks = new Map();
 	}
 
-	/** As if started with WHATSAPP_WEBHOOK, WHATSAPP_WEBHOOK_SECRET (default "secret") and _EVENTS. */
+	/**
+	 * As if started with WHATSAPP_WEBHOOK (one URL or several: GOWA posts every event to each),
+	 * WHATSAPP_WEBHOOK_SECRET (default "secret") and WHATSAPP_WEBHOOK_EVENTS (empty: all).
+	 */
 	setServerWebhook(url, secret = 'secret', events = ['message.ack']) {
-		this.serverWebhook = { url, secret, events };
+		this.serverWebhook = { urls: Array.isArray(url) ? url : [url], secret, events };
+	}
+
+	/**
+	 * The signed webhook requests for one event: to the device's webhook where it has one (it
+	 * replaces the server's), else to every server webhook URL, if the event is wanted.
+	 */
+	eventCallbacks(deviceId, eventName, body) {
+		const device = deviceId && this.deviceWebhooks.get(deviceId);
+		const hook = device ? { urls: [device.url], ...device } : this.serverWebhook;
+		// An empty event list means every event.
+		const wanted = hook && (hook.events.length === 0 || hook.events.includes(eventName));
+		if (!hook || !wanted) return [];
+		const signature =
+			'sha256=' + crypto.createHmac('sha256', hook.secret).update(body).digest('hex');
+		return hook.urls
+			.filter((url) => url)
+			.map((url) => ({ url, body, headers: { 'x-hub-signature-256': signature } }));
 	}
 
 	/**
@@ -45,10 +65,6 @@ class WhatsAppWebSimulator extends Simulator {
 	statusCallbacks(id, event) {
 		if (event.status !== 'delivered' && event.status !== 'read') return [];
 		const accepted = this.accepted.find((a) => a.id === id);
-		const hook = (accepted && this.deviceWebhooks.get(accepted.deviceId)) || this.serverWebhook;
-		// An empty event list means every event.
-		const wanted = hook && (hook.events.length === 0 || hook.events.includes('message.ack'));
-		if (!hook || !hook.url || !wanted) return [];
 		const chat = `${event.recipient.split('@')[0]}@s.whatsapp.net`;
 		const body = JSON.stringify({
 			event: 'message.ack',
@@ -62,9 +78,7 @@ class WhatsAppWebSimulator extends Simulator {
 				receipt_type_description: `The message was ${event.status}`,
 			},
 		});
-		const signature =
-			'sha256=' + crypto.createHmac('sha256', hook.secret).update(body).digest('hex');
-		return [{ url: hook.url, body, headers: { 'x-hub-signature-256': signature } }];
+		return this.eventCallbacks(accepted && accepted.deviceId, 'message.ack', body);
 	}
 
 	/**
@@ -72,9 +86,6 @@ class WhatsAppWebSimulator extends Simulator {
 	 * media as `statics/media/<file>` (auto-download on), captions in `body`. Signed like receipts.
 	 */
 	messageCallbacks(message) {
-		const hook = this.deviceWebhooks.get(this.devices[0]) || this.serverWebhook;
-		const wanted = hook && (hook.events.length === 0 || hook.events.includes('message'));
-		if (!hook || !hook.url || !wanted) return [];
 		const person = `${message.from}@s.whatsapp.net`;
 		const kinds = {
 			image: { image: `statics/media/${message.id}.jpg` },
@@ -110,9 +121,7 @@ class WhatsAppWebSimulator extends Simulator {
 				...kinds[message.kind],
 			},
 		});
-		const signature =
-			'sha256=' + crypto.createHmac('sha256', hook.secret).update(body).digest('hex');
-		return [{ url: hook.url, body, headers: { 'x-hub-signature-256': signature } }];
+		return this.eventCallbacks(this.devices[0], 'message', body);
 	}
 
 	setDeviceWebhook(request) {
