@@ -411,3 +411,149 @@ describe('what starts the workflow', () => {
 		});
 	});
 });
+
+describe('every message type, as each provider sends it', () => {
+	const sign = (body: string) =>
+		`sha256=${createHmac('sha256', GOWA_SECRET).update(body).digest('hex')}`;
+	const oneMsgCases: Array<[string, object, object]> = [
+		['text', { type: 'chat', body: 'hi' }, { text: 'hi' }],
+		[
+			'image',
+			{ type: 'image', body: 'https://s3.example/i.jpg', caption: 'c' },
+			{ text: 'c', media: { url: 'https://s3.example/i.jpg' } },
+		],
+		[
+			'video',
+			{ type: 'video', body: 'https://s3.example/v.mp4' },
+			{ media: { url: 'https://s3.example/v.mp4' } },
+		],
+		[
+			'audio',
+			{ type: 'ptt', body: 'https://s3.example/a.ogg' },
+			{ media: { url: 'https://s3.example/a.ogg' } },
+		],
+		[
+			'document',
+			{ type: 'document', body: 'https://s3.example/d.pdf', caption: 'invoice' },
+			{ text: 'invoice' },
+		],
+		['sticker', { type: 'sticker', body: 'https://s3.example/s.webp' }, {}],
+		['location', { type: 'location', body: '-1.2921,36.8219' }, { location }],
+		[
+			'contact',
+			{ type: 'vcard', body: vcard },
+			{ contacts: [{ name: 'Amina', phones: [`+${CUSTOMER}`], vcard }] },
+		],
+		['reaction', { type: 'reaction', body: '👍' }, {}],
+		['interactive', { type: 'interactive', body: 'Yes' }, {}],
+		['other', { type: 'e2e_notification' }, {}],
+	];
+	it.each(oneMsgCases)('1MSG %s', async (type, fields, expected) => {
+		const harness = await messageTrigger('oneMsg');
+		const query = oneMsg.webhookUrls[0].slice(harness.webhookUrl.length);
+		const message = {
+			id: `wamid.${type}`,
+			chatId: `${CUSTOMER}@c.us`,
+			time: 1764500000,
+			...fields,
+		};
+		await harness.post({ instanceId: '123456', messages: [message] }, { query });
+		expect(harness.executions.flat()[0].json).toMatchObject({ type, ...expected });
+	});
+
+	const gowaCases: Array<[string, object, object]> = [
+		['text', { body: 'hi' }, { text: 'hi' }],
+		[
+			'image',
+			{ image: { path: 'statics/media/i.jpg', caption: 'c' }, body: 'c' },
+			{ text: 'c', media: { fileName: 'i.jpg' } },
+		],
+		[
+			'video',
+			{ video_note: 'statics/media/v.mp4' },
+			{ media: { url: `${'GOWA'}/statics/media/v.mp4` } },
+		],
+		['audio', { audio: 'statics/media/a.ogg' }, { media: { fileName: 'a.ogg' } }],
+		[
+			'document',
+			{ document: { path: 'statics/media/d.pdf', filename: 'invoice.pdf' } },
+			{ media: { fileName: 'invoice.pdf' } },
+		],
+		['sticker', { sticker: 'statics/media/s.webp' }, {}],
+		[
+			'location',
+			{ live_location: { degreesLatitude: -1.2921, degreesLongitude: 36.8219 } },
+			{ location },
+		],
+		[
+			'contact',
+			{ contacts_array: [{ displayName: 'Amina', vcard }] },
+			{ contacts: [{ name: 'Amina', phones: [`+${CUSTOMER}`], vcard }] },
+		],
+		['interactive', { interactive: { type: 'button_reply' }, body: 'Yes' }, { text: 'Yes' }],
+		['other', {}, {}],
+	];
+	it.each(gowaCases)('GOWA %s', async (type, fields, expected) => {
+		const harness = await messageTrigger('whatsAppWeb');
+		const body = JSON.stringify({
+			event: 'message',
+			payload: {
+				id: `G-${type}`,
+				chat_id: `${CUSTOMER}@s.whatsapp.net`,
+				from: `${CUSTOMER}@s.whatsapp.net`,
+				...fields,
+			},
+		});
+		await harness.post(body, { headers: { 'x-hub-signature-256': sign(body) } });
+		const want = JSON.parse(JSON.stringify(expected).replace('GOWA', gowa.url));
+		expect(harness.executions.flat()[0].json).toMatchObject({ type, ...want });
+	});
+
+	const lipaChatCases: Array<[string, object, object]> = [
+		['text', { type: 'TEXT', text: 'hi' }, { text: 'hi' }],
+		[
+			'image',
+			{ type: 'IMAGE', image: { caption: 'c', url: 'https://cdn.example/i.jpg' } },
+			{ text: 'c', media: { url: 'https://cdn.example/i.jpg' } },
+		],
+		[
+			'video',
+			{ type: 'VIDEO', video: { url: 'https://cdn.example/v.mp4' } },
+			{ media: { url: 'https://cdn.example/v.mp4' } },
+		],
+		['audio', { type: 'AUDIO', audio: { url: 'https://cdn.example/a.ogg' } }, {}],
+		[
+			'document',
+			{ type: 'DOCUMENT', document: { url: 'https://cdn.example/d.pdf', filename: 'd.pdf' } },
+			{ media: { fileName: 'd.pdf' } },
+		],
+		['sticker', { type: 'STICKER', sticker: { url: 'https://cdn.example/s.webp' } }, {}],
+		[
+			'location',
+			{ type: 'LOCATION', location: { latitude: -1.2921, longitude: 36.8219 } },
+			{ location },
+		],
+		[
+			'contact',
+			{ type: 'CONTACT', contact: vcard },
+			{ contacts: [{ name: 'Amina', phones: [`+${CUSTOMER}`], vcard }] },
+		],
+		['reaction', { type: 'REACTION' }, {}],
+		['interactive', { type: 'INTERACTIVE' }, {}],
+		['other', { type: 'ORDER' }, {}],
+	];
+	it.each(lipaChatCases)('LipaChat %s', async (type, fields, expected) => {
+		const harness = await messageTrigger('lipaChat');
+		await harness.post(
+			{
+				messageId: `L-${type}`,
+				from: CUSTOMER,
+				to: '254110090747',
+				profileName: 'Amina',
+				...fields,
+			},
+			{ query: `?secret=${LIPACHAT_SECRET}` },
+		);
+		expect(harness.executions.flat()[0].json).toMatchObject({ type, ...expected });
+	});
+});
