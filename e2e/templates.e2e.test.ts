@@ -100,7 +100,7 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 	});
 
 	it('order webhooks answer a bad order with 400 and the reason, a provider refusal with 502', async () => {
-		const before = sandbox.oneMsg.received.length;
+		const before = sandbox.oneMsg.sends('/sendContact').length;
 		const badPhone = await post('courier-handoff', courierOrder('12345'));
 		expect(badPhone).toEqual({
 			status: 400,
@@ -114,7 +114,7 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 				},
 			},
 		});
-		expect(sandbox.oneMsg.received.length).toBe(before);
+		expect(sandbox.oneMsg.sends('/sendContact')).toHaveLength(before);
 		// Every order webhook answers the same way: the specialist hand-off over GOWA here.
 		const noName = await post('specialist-handoff', {
 			customerPhone: '+254 722 000111',
@@ -338,7 +338,17 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({ messageId: 'F2', from: '254733000444', type: 'TEXT', text: 'x' }),
 			});
-			expect([gowaForged.status, lipaForged.status]).toEqual([401, 401]);
+			const oneMsgForged = await fetch(
+				`${recorder('1msg')}?secret=0123456789abcdef0123456789abcdef01234567`,
+				{
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({
+						messages: [{ id: 'F3', chatId: '1@c.us', type: 'chat', body: 'x' }],
+					}),
+				},
+			);
+			expect([gowaForged.status, lipaForged.status, oneMsgForged.status]).toEqual([401, 401, 401]);
 			await new Promise((resolve) => setTimeout(resolve, 1000));
 			expect(recorded()).toHaveLength(9);
 		} finally {

@@ -135,6 +135,23 @@ describe('WhatsApp Status Trigger with 1MSG', () => {
 		expect(oneMsg.stats.rateLimited).toBe(1);
 	});
 
+	it('keeps both URLs when two triggers activate at once (1MSG replaces the whole list on each write)', async () => {
+		const [first, second] = await Promise.all([
+			trigger(parameters, { oneMsgApi: oneMsgApi() }),
+			trigger(parameters, { oneMsgApi: oneMsgApi() }),
+		]);
+		await Promise.all([first.activate(), second.activate()]);
+		expect(oneMsg.webhookUrls).toHaveLength(2);
+		expect(oneMsg.webhookUrls).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(secretUrl(first)),
+				expect.stringMatching(secretUrl(second)),
+			]),
+		);
+		await Promise.all([first.deactivate(), second.deactivate()]);
+		expect(oneMsg.webhookUrls).toEqual([]);
+	});
+
 	it('refuses to activate when the channel already has five webhooks, leaving them alone', async () => {
 		const five = [1, 2, 3, 4, 5].map((n) => `https://hooks.example.com/${n}`);
 		oneMsg.webhookUrls = [...five];

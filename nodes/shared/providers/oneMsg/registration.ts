@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { sleep, type ICredentialDataDecryptedObject, type IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../../errors/inputError';
 import type { RequestContext } from '../../http/transport';
@@ -56,23 +56,57 @@ async function writeWebhookUrls(
 	await oneMsgCall(context, credentials, call, "1MSG did not save the channel's webhooks");
 }
 
+/** How often a list write is checked and redone when another writer overwrote it. */
+const writeAttempts = 5;
+
+/**
+ * Changes the channel's webhook list until a fresh read shows the change. `POST webhook`
+ * replaces the whole list, so two triggers activating at once (n8n activates workflows side by
+ * side at startup) can each write a list without the other's URL; the loser sees it on the
+ * read after a short, jittered wait and writes again.
+ */
+async function changeWebhookUrls(
+	context: RequestContext,
+	credentials: ICredentialDataDecryptedObject,
+	done: (urls: string[]) => boolean,
+	change: (urls: string[]) => string[],
+): Promise<void> {
+	let urls = await oneMsgWebhookUrls(context, credentials);
+	for (let attempt = 0; attempt < writeAttempts && !done(urls); attempt++) {
+		await writeWebhookUrls(context, credentials, change(urls));
+		await sleep(100 + Math.random() * 400);
+		urls = await oneMsgWebhookUrls(context, credentials);
+	}
+	if (!done(urls)) {
+		throw new InputError(
+			'Webhook',
+			"1MSG's webhook list kept changing while this trigger wrote it, so its URL could not be saved",
+			"Another tool is writing the channel's webhooks at the same time: activate the workflow again in a minute.",
+		);
+	}
+}
+
 /** Adds our URL next to the channel's other webhooks and turns delivery statuses on. */
 export async function addOneMsgWebhook(
 	context: RequestContext,
 	credentials: ICredentialDataDecryptedObject,
 	url: string,
 ): Promise<void> {
-	const urls = await oneMsgWebhookUrls(context, credentials);
-	if (!urls.includes(url)) {
-		if (urls.length >= oneMsgMaxWebhooks) {
-			throw new InputError(
-				'Webhook',
-				`The 1MSG channel already has ${urls.length} webhook URLs, the most it allows, so this trigger cannot add its own`,
-				'Remove a webhook you no longer use in the 1MSG dashboard (Webhooks), then activate the workflow again.',
-			);
-		}
-		await writeWebhookUrls(context, credentials, [...urls, url]);
-	}
+	await changeWebhookUrls(
+		context,
+		credentials,
+		(urls) => urls.includes(url),
+		(urls) => {
+			if (urls.length >= oneMsgMaxWebhooks) {
+				throw new InputError(
+					'Webhook',
+					`The 1MSG channel already has ${urls.length} webhook URLs, the most it allows, so this trigger cannot add its own`,
+					'Remove a webhook you no longer use in the 1MSG dashboard (Webhooks), then activate the workflow again.',
+				);
+			}
+			return [...urls, url];
+		},
+	);
 	const settings = {
 		method: 'POST' as const,
 		path: 'settings',
@@ -87,11 +121,10 @@ export async function removeOneMsgWebhook(
 	credentials: ICredentialDataDecryptedObject,
 	url: string,
 ): Promise<void> {
-	const urls = await oneMsgWebhookUrls(context, credentials);
-	if (!urls.includes(url)) return;
-	await writeWebhookUrls(
+	await changeWebhookUrls(
 		context,
 		credentials,
-		urls.filter((other) => other !== url),
+		(urls) => !urls.includes(url),
+		(urls) => urls.filter((other) => other !== url),
 	);
 }
