@@ -137,9 +137,9 @@ function prepareUserFolder(userFolder, tarball) {
 }
 
 /** Runs one n8n CLI command (import:*, publish:workflow, execute) and returns its output. */
-function cli(userFolder, port, args) {
+function cli(userFolder, port, args, env = {}) {
 	const result = spawnSync(node24, [n8nBin, ...args], {
-		env: n8nEnv(userFolder, port),
+		env: n8nEnv(userFolder, port, env),
 		encoding: 'utf8',
 	});
 	if (result.status !== 0) {
@@ -151,23 +151,30 @@ function cli(userFolder, port, args) {
 }
 
 /** Imports credentials and every template, and publishes them so their webhooks go live. */
-function importTemplates(userFolder, port, credentials, workflowsDir) {
+function importTemplates(userFolder, port, credentials, workflowsDir, env = {}) {
 	const credentialsFile = path.join(userFolder, 'credentials.json');
 	fs.writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
-	cli(userFolder, port, ['import:credentials', `--input=${credentialsFile}`]);
+	cli(userFolder, port, ['import:credentials', `--input=${credentialsFile}`], env);
 	fs.rmSync(credentialsFile);
-	cli(userFolder, port, ['import:workflow', '--separate', `--input=${workflowsDir}`]);
+	cli(userFolder, port, ['import:workflow', '--separate', `--input=${workflowsDir}`], env);
 	const ids = fs
 		.readdirSync(workflowsDir)
 		.filter((file) => file.endsWith('.json'))
 		.map((file) => JSON.parse(fs.readFileSync(path.join(workflowsDir, file), 'utf8')).id);
-	for (const id of ids) cli(userFolder, port, ['publish:workflow', `--id=${id}`]);
+	for (const id of ids) cli(userFolder, port, ['publish:workflow', `--id=${id}`], env);
 	return ids;
 }
 
-/** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
-async function startN8n(userFolder, port, { log = () => {}, timeoutMs = 120_000, env = {} } = {}) {
-	const child = spawn(node24, [n8nBin, 'start'], {
+/**
+ * Starts `n8n start` (or `command`: worker, webhook) and resolves once /healthz/readiness
+ * answers 200 on `readyPort` (a worker's health-check port).
+ */
+async function startN8n(
+	userFolder,
+	port,
+	{ log = () => {}, timeoutMs = 120_000, env = {}, command = 'start', readyPort = port } = {},
+) {
+	const child = spawn(node24, [n8nBin, command], {
 		env: n8nEnv(userFolder, port, env),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -183,7 +190,7 @@ async function startN8n(userFolder, port, { log = () => {}, timeoutMs = 120_000,
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${output}`);
 		try {
-			const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
+			const response = await fetch(`http://127.0.0.1:${readyPort}/healthz/readiness`);
 			if (response.ok) break;
 		} catch {
 			// not listening yet

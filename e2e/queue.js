@@ -1,0 +1,78 @@
+'use strict';
+// n8n 2.41.1 in queue mode, the way users scale it out: Postgres, Redis, a main process (editor,
+// triggers, publishing), two workers that run the executions and one webhook process that takes
+// production webhooks. Every process has its own user folder with the package installed in
+// it, as each machine of a real deployment has; they share the encryption key, the database
+// and Redis. Everything started here is stopped by pid.
+const path = require('path');
+
+const n8n = require('./n8n');
+const { ensureServices, startPostgres, startRedis } = require('./services');
+
+const ports = { main: 5710, webhook: 5720, workers: [5730, 5740], postgres: 5433, redis: 6380 };
+
+function queueEnv() {
+	return {
+		EXECUTIONS_MODE: 'queue',
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(ports.postgres),
+		DB_POSTGRESDB_DATABASE: 'n8n',
+		DB_POSTGRESDB_USER: 'postgres',
+		DB_POSTGRESDB_PASSWORD: '',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(ports.redis),
+		N8N_ENCRYPTION_KEY: 'handoff-queue-e2e-encryption-key',
+		// Production webhooks, and the URLs triggers register, go to the webhook process.
+		WEBHOOK_URL: `http://127.0.0.1:${ports.webhook}/`,
+		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		N8N_LOG_LEVEL: 'info',
+	};
+}
+
+/** Starts everything; `setup(cli)` imports and publishes before the main process starts. */
+async function startQueue({ tarball, cacheDir, setup, log = () => {} }) {
+	ensureServices(log);
+	const started = [];
+	const stop = async () => {
+		for (const process of started.reverse()) await process.stop();
+	};
+	try {
+		started.push(await startPostgres(ports.postgres));
+		started.push(await startRedis(ports.redis));
+		const folder = (name) => path.join(cacheDir, `queue-${name}`);
+		for (const name of ['main', 'webhook', 'worker1', 'worker2']) {
+			n8n.prepareUserFolder(folder(name), tarball);
+		}
+		const env = queueEnv();
+		setup({
+			importTemplates: (credentials, dir) =>
+				n8n.importTemplates(folder('main'), ports.main, credentials, dir, env),
+			cli: (args) => n8n.cli(folder('main'), ports.main, args, env),
+		});
+		const main = await n8n.startN8n(folder('main'), ports.main, { env, log });
+		started.push(main);
+		const workers = [];
+		for (const [index, healthPort] of ports.workers.entries()) {
+			const worker = await n8n.startN8n(folder(`worker${index + 1}`), healthPort, {
+				command: 'worker',
+				env: { ...env, QUEUE_HEALTH_CHECK_PORT: String(healthPort) },
+				log,
+			});
+			started.push(worker);
+			workers.push(worker);
+		}
+		const webhook = await n8n.startN8n(folder('webhook'), ports.webhook, {
+			command: 'webhook',
+			env,
+			log,
+		});
+		started.push(webhook);
+		return { main, workers, webhook, ports, stop };
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+module.exports = { startQueue, ports };

@@ -1,0 +1,175 @@
+// The package in n8n's queue mode: Postgres, Redis, a main process, two workers and a webhook
+// process (e2e/queue.js). The templates run there; several executions share one provider cap;
+// Drop Duplicates under concurrent callbacks. Figures are printed for the README.
+import { createHmac } from 'crypto';
+import * as path from 'path';
+
+import * as n8n from './n8n';
+import { ports, startQueue } from './queue';
+import { demo, demoCredentials, startSandbox } from './sandbox';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+type Queue = Awaited<ReturnType<typeof startQueue>>;
+let sandbox: Sandbox;
+let queue: Queue;
+const webhookBase = `http://127.0.0.1:${ports.webhook}`;
+const mainBase = `http://127.0.0.1:${ports.main}`;
+
+async function post(webhookPath: string, body: object) {
+	const response = await fetch(`${webhookBase}/webhook/${webhookPath}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	return { status: response.status, json: (await response.json()) as unknown };
+}
+
+async function eventually<T>(read: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = read();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error('timed out waiting');
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+const workerOutput = () => queue.workers.map((worker) => worker.output()).join('\n');
+const startedOnWorkers = () => (workerOutput().match(/Worker started execution \d+/g) ?? []).length;
+const report: string[] = [];
+
+beforeAll(async () => {
+	n8n.ensureRuntime();
+	const cache = path.join(n8n.root, '.cache');
+	const tarball = n8n.packPackage(cache);
+	sandbox = await startSandbox({ n8nUrl: webhookBase });
+	queue = await startQueue({
+		tarball,
+		cacheDir: cache,
+		setup: ({
+			importTemplates,
+		}: {
+			importTemplates: (credentials: unknown, dir: string) => void;
+		}) => {
+			importTemplates(demoCredentials(), path.join(n8n.root, 'workflows'));
+			importTemplates(demoCredentials(), path.join(__dirname, 'queue-workflows'));
+		},
+	});
+	// The main process activates the triggers; 1MSG's register the webhook process's URL.
+	await eventually(() => (sandbox.oneMsg.webhookUrls.length >= 2 ? true : undefined), 90_000);
+	await n8n.waitForWebhooks(ports.webhook, ['courier-handoff', 'queue-cap-share'], 90_000);
+}, 20 * 60_000);
+
+afterAll(async () => {
+	await queue?.stop();
+	await sandbox?.stop();
+	if (report.length) process.stdout.write(`\nQueue mode figures:\n${report.join('\n')}\n`);
+});
+
+describe('n8n 2.41.1 in queue mode (main + 2 workers + webhook process, Postgres, Redis)', () => {
+	it('runs the order template: the webhook process takes the order, a worker sends the card', async () => {
+		const before = startedOnWorkers();
+		const answer = await post('courier-handoff', {
+			orderId: '7',
+			customerPhone: '+1 202 555 0199',
+			courier: { name: 'Ivan', phone: '+998901234567' },
+		});
+		expect(answer).toMatchObject({ status: 200, json: { provider: 'oneMsg', status: 'accepted' } });
+		expect(sandbox.oneMsg.sends('/sendContact').map((r) => r.body.phone)).toContain('12025550199');
+		expect(startedOnWorkers()).toBeGreaterThan(before);
+	});
+
+	it('takes status callbacks on the webhook process and runs the alert on a worker', async () => {
+		expect(
+			sandbox.oneMsg.webhookUrls.every((url) => url.startsWith(`${webhookBase}/webhook/`)),
+		).toBe(true);
+		const before = startedOnWorkers();
+		await post('courier-handoff', {
+			orderId: '8',
+			customerPhone: '+44 7911 123456',
+			courier: { name: 'Ivan', phone: '+998901234567' },
+		});
+		const alert = await eventually(() =>
+			(sandbox.alerts as Array<{ status: Record<string, unknown> }>).find(
+				(a) => a.status.status === 'failed' && a.status.provider === 'oneMsg',
+			),
+		);
+		expect(alert.status.recipient).toBe('+447911123456');
+		expect(startedOnWorkers()).toBeGreaterThanOrEqual(before + 2);
+	});
+
+	it('unregisters the 1MSG trigger when its workflow is unpublished, keeping the others', async () => {
+		const cookie = await n8n.signIn(mainBase, {
+			email: 'owner@handoff.test',
+			firstName: 'Queue',
+			lastName: 'Owner',
+			password: 'Queue-e2e-Passw0rd',
+		});
+		const before = [...sandbox.oneMsg.webhookUrls];
+		const alertUrl = before.find((url) => url.includes(demo.webhookIds.oneMsg))!;
+		const response = await fetch(`${mainBase}/rest/workflows/HandoffFailAlert/deactivate`, {
+			method: 'POST',
+			headers: { cookie, 'content-type': 'application/json' },
+			body: '{}',
+		});
+		expect(response.status).toBe(200);
+		await eventually(() => (sandbox.oneMsg.webhookUrls.includes(alertUrl) ? undefined : true));
+		expect(sandbox.oneMsg.webhookUrls).toEqual(before.filter((url) => url !== alertUrl));
+	});
+
+	it('four executions of 250 sends at once, each capped at 80/s, against a provider capped at 80/s', async () => {
+		sandbox.oneMsg.reset();
+		sandbox.oneMsg.sessionOpen = () => true;
+		sandbox.oneMsg.limit(80);
+		const orders = (batch: number) =>
+			Array.from({ length: 250 }, (_, i) => ({
+				customerPhone: `+4479111${String(batch * 1000 + i).padStart(5, '0')}`,
+			}));
+		const started = Date.now();
+		const answers = await Promise.all(
+			[0, 1, 2, 3].map((batch) => post('queue-cap-share', { orders: orders(batch) })),
+		);
+		const wallMs = Date.now() - started;
+		sandbox.oneMsg.limit(0);
+		const accepted = sandbox.oneMsg.accepted.length;
+		const duplicates = accepted - new Set(sandbox.oneMsg.accepted.map((a) => a.to)).size;
+		const sends = sandbox.oneMsg.sends('/sendContact').length;
+		const rateLimited = sandbox.oneMsg.stats.rateLimited;
+		report.push(
+			`4 × 250 sends, cap 80/s each, provider 80/s: ${accepted} accepted, ${duplicates} sent twice, ${(accepted / (wallMs / 1000)).toFixed(1)} sends/s (${((accepted / (wallMs / 1000) / 80) * 100).toFixed(0)} % of the cap), ${sends} requests, ${rateLimited} × 429 (${((rateLimited / accepted) * 100).toFixed(0)} % of sends), ${sends - accepted} retries`,
+		);
+		expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+		expect(accepted).toBe(1000);
+		expect(duplicates).toBe(0);
+	});
+
+	it('Drop Duplicates with one webhook process: the same GOWA receipt posted 5 times at once', async () => {
+		const body = JSON.stringify({
+			event: 'message.ack',
+			payload: {
+				ids: ['3EB0QUEUE1'],
+				chat_id: '254722000111@s.whatsapp.net',
+				receipt_type: 'delivered',
+			},
+		});
+		const signature = `sha256=${createHmac('sha256', demo.gowa.webhookSecret).update(body).digest('hex')}`;
+		const statuses = await Promise.all(
+			Array.from({ length: 5 }, () =>
+				fetch(`${webhookBase}/webhook/${demo.webhookIds.gowa}/status`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },
+					body,
+				}).then((r) => r.status),
+			),
+		);
+		expect(statuses).toEqual([200, 200, 200, 200, 200]);
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+		const recorded = (sandbox.receipts as Array<{ status: Record<string, unknown> }>).filter(
+			(r) => r.status.messageId === '3EB0QUEUE1',
+		).length;
+		report.push(
+			`The same GOWA receipt posted 5 times at once, one webhook process: ${recorded} execution(s)`,
+		);
+		expect(recorded).toBeGreaterThanOrEqual(1);
+	});
+});
