@@ -173,12 +173,13 @@ describe('RateLimiter', () => {
 
 	it('reuses a slot one window after the answer of the request that held it, so no window holds more than perSecond arrivals', async () => {
 		const starts = await startTimes(80, 400, () => 50);
-		// The first 80 go at once; each later one waits for the answer 80 places back + 1,005 ms.
-		expect(starts.slice(0, 80).every((t) => t === starts[0])).toBe(true);
+		// The first 80 go out at twice the cap, in half a second; each later one waits for the
+		// answer 80 places back + 1,005 ms.
+		expect(starts.slice(1, 80).map((t, i) => t - starts[i])).toEqual(Array(79).fill(6.25));
 		for (let i = 80; i < starts.length; i++)
 			expect(starts[i] - starts[i - 80]).toBeGreaterThanOrEqual(50 + 1005);
 		// 400 = 5 windows of 80: 4 cycles of answer (50 ms) + window (1,005 ms).
-		expect(starts[399] - starts[0]).toBe(4 * 1055);
+		expect(starts[399] - starts[79]).toBe(4 * 1055);
 	});
 
 	it('waits for a request that arrived late: its answer, not its planned start, opens the next window', async () => {
@@ -191,12 +192,50 @@ describe('RateLimiter', () => {
 
 	it('holds every start back after a 429 until Retry-After has passed', async () => {
 		const clock = fakeClock();
-		const limiter = new RateLimiter(10, 0, clock);
+		const limiter = new RateLimiter(10, 0, clock, () => 0);
 		(await limiter.take())();
-		limiter.pushBack(2000);
+		limiter.rateLimited(2000);
 		const before = clock.time;
 		await limiter.take();
 		expect(clock.time - before).toBe(2000);
+	});
+
+	it('after a 429 takes for its rate a little under what the provider took from it in the last second', async () => {
+		const clock = fakeClock();
+		const limiter = new RateLimiter(80, 0, clock, () => 0);
+		for (let i = 0; i < 20; i++) limiter.succeeded();
+		limiter.rateLimited(0);
+		expect(limiter.currentRate).toBe(17);
+	});
+
+	it('spreads the wait after a 429 by up to half of it, so executions do not come back together', async () => {
+		const waits = [0, 0.5, 1].map((random) => {
+			const clock = fakeClock();
+			const limiter = new RateLimiter(10, 0, clock, () => random);
+			limiter.rateLimited(1000);
+			const before = clock.time;
+			return limiter.take().then(() => clock.time - before);
+		});
+		expect(await Promise.all(waits)).toEqual([1000, 1250, 1500]);
+	});
+
+	it('halves its rate after a 429 when it took nothing in the last second (pacing starts evenly), at most once a second, and climbs back with answers', async () => {
+		const clock = fakeClock();
+		const limiter = new RateLimiter(80, 0, clock, () => 0);
+		limiter.rateLimited(0);
+		limiter.rateLimited(0);
+		expect(limiter.currentRate).toBe(40);
+		const starts: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			(await limiter.take())();
+			starts.push(clock.time);
+		}
+		expect([starts[1] - starts[0], starts[2] - starts[1]]).toEqual([25, 25]);
+		for (let i = 0; i < 800; i++) limiter.succeeded();
+		expect(limiter.currentRate).toBe(80);
+		clock.sleep(1000);
+		limiter.rateLimited(0);
+		expect(limiter.currentRate).toBe(40);
 	});
 });
 

@@ -116,7 +116,10 @@ export async function callProvider<T>(
 				answered?.();
 			}
 			const answer = call.read(response);
-			if (answer.ok) return answer.value;
+			if (answer.ok) {
+				policy.limiter?.succeeded();
+				return answer.value;
+			}
 			failure = answer;
 		} catch (error) {
 			// sendRequest turns every failure to get an answer into a NetworkError.
@@ -126,8 +129,12 @@ export async function callProvider<T>(
 			throw new ProviderError(finalFailure(failure, call), response?.body);
 		}
 		const wait = failure.retryAfterMs ?? backoffMs(attempt);
-		if (failure.reason === 'rateLimited') policy.limiter?.pushBack(wait);
-		await sleep(wait);
+		if (failure.reason === 'rateLimited' && policy.limiter) {
+			// The limiter holds this request back with the node's others, spread out.
+			policy.limiter.rateLimited(wait);
+		} else {
+			await sleep(wait);
+		}
 	}
 }
 

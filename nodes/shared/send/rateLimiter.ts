@@ -30,15 +30,26 @@ export class RateLimiter {
 	private notBefore = 0;
 	private readonly size: number;
 	private readonly windowMs: number;
+	/** This node's own rate: the cap, lowered after a 429 and raised again by answers */
+	private rate: number;
+	private lastDecrease = -Infinity;
+	/** The paced start handed out last, while the rate is below the cap */
+	private lastPaced = -Infinity;
+	/** When the last `size` accepted requests were answered (a ring) */
+	private readonly successes: number[];
+	private nextSuccess = 0;
 
 	constructor(
 		private readonly perSecond: number,
 		// Only for timer rounding: a timer may fire a millisecond early by Date.now().
 		marginMs = 2,
 		private readonly clock: Clock = realClock,
+		private readonly random: () => number = Math.random,
 	) {
 		this.size = Math.max(1, Math.floor(perSecond));
 		this.windowMs = (1000 * this.size) / Math.max(perSecond, Number.MIN_VALUE) + marginMs;
+		this.rate = perSecond;
+		this.successes = new Array<number>(this.size).fill(-Infinity);
 	}
 
 	/**
@@ -60,14 +71,50 @@ export class RateLimiter {
 			this.oldest = (this.oldest + 1) % this.size;
 		}
 		if (previous !== undefined) await this.waitUntil((await previous) + this.windowMs);
-		// After a 429 nobody starts before the provider is ready; pushBack may move it while we wait.
+		// After a 429 nobody starts before the provider is ready; a 429 may move it while we wait.
 		while (this.notBefore > this.clock.now()) await this.waitUntil(this.notBefore);
+		// Starts are spaced: at twice the cap while nobody else seems to share it (a window's
+		// sends go out in half of it, as Concurrency allows at 50 ms answers), at the rate
+		// itself once lowered after a 429. Claimed before the wait, so each caller gets its own.
+		const spacing = 1000 / (this.rate < this.perSecond ? this.rate : 2 * this.perSecond);
+		const start = Math.max(this.clock.now(), this.lastPaced + spacing);
+		this.lastPaced = start;
+		await this.waitUntil(start);
 		return release;
 	}
 
-	/** After a 429 nobody should start before the provider is ready again. */
-	pushBack(ms: number): void {
-		this.notBefore = Math.max(this.notBefore, this.clock.now() + ms);
+	/**
+	 * The provider answered 429: something else (another execution, another worker, another
+	 * tool) shares its cap. Nobody of this node starts again before the provider is ready, plus
+	 * a random part so executions that got a 429 together do not all come back at once; and this
+	 * node halves its rate (at most once a second), to share the cap instead of fighting for it.
+	 */
+	rateLimited(retryAfterMs: number): void {
+		const now = this.clock.now();
+		const spread = Math.max(retryAfterMs, 200) * 0.5 * this.random();
+		this.notBefore = Math.max(this.notBefore, now + retryAfterMs + spread);
+		if (now - this.lastDecrease >= 1000) {
+			// What the provider took from us in the last second is our share of its cap now.
+			const taken = this.successes.filter((at) => at > now - 1000).length;
+			// A little under it, so that the executions sharing the cap leave it some room.
+			const share = taken > 0 ? Math.min(0.85 * taken, this.rate / 2 + taken / 2) : this.rate / 2;
+			this.rate = Math.max(this.perSecond / 16, share);
+			this.lastDecrease = now;
+		}
+	}
+
+	/** An answer that was not a 429: the rate climbs back toward the cap, a little per answer. */
+	succeeded(): void {
+		this.successes[this.nextSuccess] = this.clock.now();
+		this.nextSuccess = (this.nextSuccess + 1) % this.successes.length;
+		if (this.rate < this.perSecond) {
+			this.rate = Math.min(this.perSecond, this.rate + this.perSecond / 1500);
+		}
+	}
+
+	/** The rate this node sends at now, per second. */
+	get currentRate(): number {
+		return this.rate;
 	}
 
 	private async waitUntil(time: number): Promise<void> {
