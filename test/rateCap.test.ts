@@ -132,10 +132,11 @@ describe('several executions sharing one provider cap', () => {
 		);
 		expect(accepted).toBe(400);
 		expect(new Set(oneMsg.accepted.map((a) => a.to)).size).toBe(400);
-		// Each alone would send at 40/s into a provider that takes 40/s in all (before: a quarter
-		// of all requests came back 429). Sharing: at most 10 % of sends get a 429.
-		expect(oneMsg.stats.rateLimited).toBeLessThanOrEqual(40);
-		expect(accepted / seconds).toBeGreaterThanOrEqual(0.7 * 40);
+		// Each alone would send at 40/s into a provider that takes 40/s in all (before: about a
+		// quarter of all requests came back 429). Measured: 34-35 x 429 (8.5 %), 74-81 % of the
+		// cap; the bounds leave room for a busy CI machine.
+		expect(oneMsg.stats.rateLimited).toBeLessThanOrEqual(48);
+		expect(accepted / seconds).toBeGreaterThanOrEqual(0.6 * 40);
 	});
 });
 
