@@ -65,8 +65,10 @@ function selectEvents(
 		: [];
 	if (context.getNodeParameter('options.dropDuplicates', true) as boolean) {
 		const staticData = context.getWorkflowStaticData('node');
-		statuses = dropRepeated(staticData, statuses, statusKey);
-		messages = dropRepeated(staticData, messages, messageKey);
+		const node = context.getNode();
+		const scope = `${context.getWorkflow().id}:${node.webhookId ?? node.name}`;
+		statuses = dropRepeated(staticData, statuses, statusKey, scope);
+		messages = dropRepeated(staticData, messages, messageKey, scope);
 	}
 	return { statuses, messages };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 
@@ -47,7 +48,8 @@ export class TriggerHarness {
 			type: `${PACKAGE}.whatsAppStatusTrigger`,
 			typeVersion: 1,
 			position: [0, 0],
-			webhookId: '7d1c2b9e-5f0a-4c1e-9b1e-2a4f6c8d0e13',
+			// Unique per trigger, as n8n gives every trigger node its own.
+			webhookId: randomUUID(),
 			parameters,
 			credentials: Object.fromEntries(
 				Object.keys(credentials).map((name) => [name, { id: '1', name: 'test credential' }]),
