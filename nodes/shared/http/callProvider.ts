@@ -129,12 +129,9 @@ export async function callProvider<T>(
 			throw new ProviderError(finalFailure(failure, call), response?.body);
 		}
 		const wait = failure.retryAfterMs ?? backoffMs(attempt);
-		if (failure.reason === 'rateLimited' && policy.limiter) {
-			// The limiter holds this request back with the node's others, spread out.
-			policy.limiter.rateLimited(wait);
-		} else {
-			await sleep(wait);
-		}
+		// After a 429 the node's limiter lowers its rate and spreads this request's wait.
+		const rateLimited = failure.reason === 'rateLimited' && policy.limiter;
+		await sleep(rateLimited ? policy.limiter!.rateLimited(wait) : wait);
 	}
 }
 

@@ -27,7 +27,6 @@ export class RateLimiter {
 	/** When each of the last `size` requests got its answer, oldest at `oldest` once full */
 	private readonly answered: Array<Promise<number>> = [];
 	private oldest = 0;
-	private notBefore = 0;
 	private readonly size: number;
 	private readonly windowMs: number;
 	/** This node's own rate: the cap, lowered after a 429 and raised again by answers */
@@ -71,8 +70,6 @@ export class RateLimiter {
 			this.oldest = (this.oldest + 1) % this.size;
 		}
 		if (previous !== undefined) await this.waitUntil((await previous) + this.windowMs);
-		// After a 429 nobody starts before the provider is ready; a 429 may move it while we wait.
-		while (this.notBefore > this.clock.now()) await this.waitUntil(this.notBefore);
 		// Starts are spaced: at twice the cap while nobody else seems to share it (a window's
 		// sends go out in half of it, as Concurrency allows at 50 ms answers), at the rate
 		// itself once lowered after a 429. Claimed before the wait, so each caller gets its own.
@@ -85,14 +82,14 @@ export class RateLimiter {
 
 	/**
 	 * The provider answered 429: something else (another execution, another worker, another
-	 * tool) shares its cap. Nobody of this node starts again before the provider is ready, plus
-	 * a random part so executions that got a 429 together do not all come back at once; and this
-	 * node halves its rate (at most once a second), to share the cap instead of fighting for it.
+	 * tool) shares its cap. This node lowers its rate to a little under what the provider took
+	 * from it in the last second (halves it when it took nothing), at most once a second, to
+	 * share the cap instead of fighting for it; its other requests go on at that rate. Returns
+	 * how long the refused request waits: Retry-After plus a random part, so requests refused
+	 * together do not all come back at once.
 	 */
-	rateLimited(retryAfterMs: number): void {
+	rateLimited(retryAfterMs: number): number {
 		const now = this.clock.now();
-		const spread = Math.max(retryAfterMs, 200) * 0.5 * this.random();
-		this.notBefore = Math.max(this.notBefore, now + retryAfterMs + spread);
 		if (now - this.lastDecrease >= 1000) {
 			// What the provider took from us in the last second is our share of its cap now.
 			const taken = this.successes.filter((at) => at > now - 1000).length;
@@ -101,6 +98,7 @@ export class RateLimiter {
 			this.rate = Math.max(this.perSecond / 16, share);
 			this.lastDecrease = now;
 		}
+		return retryAfterMs + Math.max(retryAfterMs, 200) * 0.5 * this.random();
 	}
 
 	/** An answer that was not a 429: the rate climbs back toward the cap, a little per answer. */
