@@ -2,6 +2,7 @@ import { createHmac } from 'crypto';
 import * as path from 'path';
 
 import { startRedirector } from '../test/engine/redirector';
+import { eventually, postJson } from './helpers';
 import * as n8n from './n8n';
 import { demoCredentials, demo, startSandbox } from './sandbox';
 
@@ -9,28 +10,7 @@ type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 let sandbox: Sandbox;
 let server: Awaited<ReturnType<typeof n8n.startN8n>>;
 const base = `http://127.0.0.1:${demo.ports.n8n}`;
-
-async function post(
-	webhookPath: string,
-	body: object,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-	const response = await fetch(`${base}/webhook/${webhookPath}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
-
-async function eventually<T>(read: () => T | undefined, timeoutMs = 20_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = read();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error('timed out waiting');
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
+const post = (webhookPath: string, body: object) => postJson(base, webhookPath, body);
 
 const courierOrder = (customerPhone: string) => ({
 	orderId: '10482',

@@ -4,6 +4,7 @@
 import { createHmac } from 'crypto';
 import * as path from 'path';
 
+import { eventually, postJson } from './helpers';
 import * as n8n from './n8n';
 import { ports, startQueue } from './queue';
 import { demo, demoCredentials, startSandbox } from './sandbox';
@@ -13,26 +14,8 @@ type Queue = Awaited<ReturnType<typeof startQueue>>;
 let sandbox: Sandbox;
 let queue: Queue;
 const webhookBase = `http://127.0.0.1:${ports.webhook}`;
+const post = (webhookPath: string, body: object) => postJson(webhookBase, webhookPath, body);
 const mainBase = `http://127.0.0.1:${ports.main}`;
-
-async function post(webhookPath: string, body: object) {
-	const response = await fetch(`${webhookBase}/webhook/${webhookPath}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	return { status: response.status, json: (await response.json()) as unknown };
-}
-
-async function eventually<T>(read: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = read();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error('timed out waiting');
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
 
 const workerOutput = () => queue.workers.map((worker) => worker.output()).join('\n');
 const startedOnWorkers = () => (workerOutput().match(/Worker started execution \d+/g) ?? []).length;
@@ -89,10 +72,12 @@ describe('n8n 2.41.1 in queue mode (main + 2 workers + webhook process, Postgres
 			customerPhone: '+44 7911 123456',
 			courier: { name: 'Ivan', phone: '+998901234567' },
 		});
-		const alert = await eventually(() =>
-			(sandbox.alerts as Array<{ status: Record<string, unknown> }>).find(
-				(a) => a.status.status === 'failed' && a.status.provider === 'oneMsg',
-			),
+		const alert = await eventually(
+			() =>
+				(sandbox.alerts as Array<{ status: Record<string, unknown> }>).find(
+					(a) => a.status.status === 'failed' && a.status.provider === 'oneMsg',
+				),
+			30_000,
 		);
 		expect(alert.status.recipient).toBe('+447911123456');
 		expect(startedOnWorkers()).toBeGreaterThanOrEqual(before + 2);
@@ -113,7 +98,10 @@ describe('n8n 2.41.1 in queue mode (main + 2 workers + webhook process, Postgres
 			body: '{}',
 		});
 		expect(response.status).toBe(200);
-		await eventually(() => (sandbox.oneMsg.webhookUrls.includes(alertUrl) ? undefined : true));
+		await eventually(
+			() => (sandbox.oneMsg.webhookUrls.includes(alertUrl) ? undefined : true),
+			30_000,
+		);
 		expect(sandbox.oneMsg.webhookUrls).toEqual(before.filter((url) => url !== alertUrl));
 	});
 

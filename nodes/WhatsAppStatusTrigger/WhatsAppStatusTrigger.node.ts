@@ -14,6 +14,9 @@ import { receiveEvents } from './receiveEvents';
 import { webhookMethods } from './registration';
 
 const forProvider = (provider: string) => ({ show: { provider: [provider] } });
+/** Options named after their values: "delivered" shows as "Delivered". */
+const choices = (values: readonly string[]) =>
+	values.map((value) => ({ name: value[0].toUpperCase() + value.slice(1), value }));
 const displayNames = Object.fromEntries(providerList.map((p) => [p.id, p.displayName]));
 
 /** Each provider's setup notice and own parameters, shown only when it is chosen. */
@@ -88,10 +91,7 @@ export class WhatsAppStatusTrigger implements INodeType {
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: deliveryStatuses.map((status) => ({
-					name: status[0].toUpperCase() + status.slice(1),
-					value: status,
-				})),
+				options: choices(deliveryStatuses),
 				default: [...deliveryStatuses],
 				description: 'Which statuses start the workflow; other statuses are answered and ignored',
 			},
@@ -129,10 +129,7 @@ export class WhatsAppStatusTrigger implements INodeType {
 						displayName: 'Message Types',
 						name: 'messageTypes',
 						type: 'multiOptions',
-						options: messageTypes.map((type) => ({
-							name: type[0].toUpperCase() + type.slice(1),
-							value: type,
-						})),
+						options: choices(messageTypes),
 						default: [],
 						description: 'Which message types start the workflow; none chosen means all',
 					},

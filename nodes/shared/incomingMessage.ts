@@ -18,6 +18,24 @@ export const messageTypes = [
 ] as const;
 export type MessageType = (typeof messageTypes)[number];
 
+/** The types whose message carries a file. */
+export const mediaTypes: readonly MessageType[] = [
+	'image',
+	'video',
+	'audio',
+	'document',
+	'sticker',
+];
+
+/** A provider's type name as ours: one of ours as it is, else its alias, else "other". */
+export function messageTypeNamed(
+	name: string,
+	aliases: Record<string, MessageType> = {},
+): MessageType {
+	if ((messageTypes as readonly string[]).includes(name)) return name as MessageType;
+	return aliases[name] ?? 'other';
+}
+
 export interface IncomingMedia {
 	/** A link the workflow can fetch, where the provider gives one */
 	url?: string;

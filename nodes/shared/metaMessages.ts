@@ -2,8 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	locationOf,
+	mediaTypes,
 	messageEvent,
-	messageTypes,
+	messageTypeNamed,
 	type IncomingContact,
 	type IncomingMessage,
 	type MessageType,
@@ -22,13 +23,8 @@ export function records(value: unknown): IDataObject[] {
 		: [];
 }
 
-const mediaTypes = ['image', 'video', 'audio', 'document', 'sticker'];
-
 function typeOf(raw: IDataObject): MessageType {
-	const type = String(raw.type ?? '');
-	if (type === 'contacts') return 'contact';
-	if (type === 'button') return 'interactive';
-	return (messageTypes as readonly string[]).includes(type) ? (type as MessageType) : 'other';
+	return messageTypeNamed(String(raw.type ?? ''), { contacts: 'contact', button: 'interactive' });
 }
 
 function textOf(raw: IDataObject, type: MessageType): string | undefined {

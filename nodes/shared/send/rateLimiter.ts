@@ -32,7 +32,7 @@ export class RateLimiter {
 	/** This node's own rate: the cap, lowered after a 429 and raised again by answers */
 	private rate: number;
 	private lastDecrease = -Infinity;
-	/** The paced start handed out last, while the rate is below the cap */
+	/** The paced start handed out last */
 	private lastPaced = -Infinity;
 	/** When the last `size` accepted requests were answered (a ring) */
 	private readonly successes: number[];

@@ -3,15 +3,13 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import {
 	contactOfVcard,
 	locationOf,
+	mediaTypes,
 	messageEvent,
-	messageTypes,
+	messageTypeNamed,
 	type IncomingMessage,
-	type MessageType,
 } from '../../incomingMessage';
 import { recipientOf } from '../../deliveryStatus';
 import { events } from './statuses';
-
-const mediaTypes = ['image', 'video', 'audio', 'document', 'sticker'];
 
 /**
  * One inbound message: `{messageId, from, to, profileName, type: "TEXT" | "IMAGE" | …, text |
@@ -29,11 +27,7 @@ function lipaChatMessage(
 	const from = recipientOf(raw.from);
 	if (from === undefined || from === ownNumber) return undefined;
 	const name = String(raw.type ?? '').toLowerCase();
-	const type: MessageType = (messageTypes as readonly string[]).includes(name)
-		? (name as MessageType)
-		: name === 'contacts'
-			? 'contact'
-			: 'other';
+	const type = messageTypeNamed(name, { contacts: 'contact' });
 	const part = (raw[name] ?? {}) as IDataObject;
 	const contact = raw.contact ?? raw.contacts;
 	return messageEvent('lipaChat', raw, {

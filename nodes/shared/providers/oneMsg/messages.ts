@@ -4,6 +4,7 @@ import {
 	contactOfVcard,
 	isSet,
 	locationOf,
+	mediaTypes,
 	messageEvent,
 	type IncomingMessage,
 	type MessageType,
@@ -28,7 +29,6 @@ const types: Record<string, MessageType> = {
 	interactive: 'interactive',
 	button: 'interactive',
 };
-const mediaTypes: MessageType[] = ['image', 'video', 'document', 'audio', 'sticker'];
 
 /** A location's `body`: latitude and longitude, `;` or `,` between (format unconfirmed). */
 function locationIn(body: unknown) {

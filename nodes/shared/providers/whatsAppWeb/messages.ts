@@ -5,6 +5,7 @@ import {
 	contactOfVcard,
 	isSet,
 	locationOf,
+	mediaTypes,
 	messageEvent,
 	type IncomingContact,
 	type IncomingMedia,
@@ -74,7 +75,7 @@ function messageOf(
 				? ['body', 'text' as MessageType]
 				: ['', 'other' as MessageType]));
 	const location = (payload[key] ?? {}) as IDataObject;
-	const isMedia = ['image', 'video', 'audio', 'document', 'sticker'].includes(type);
+	const isMedia = mediaTypes.includes(type);
 	return messageEvent('whatsAppWeb', event, {
 		messageId: payload.id,
 		from: payload.from,
