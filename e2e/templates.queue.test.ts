@@ -118,6 +118,7 @@ describe('n8n 2.41.1 in queue mode (main + 2 workers + webhook process, Postgres
 			[0, 1, 2, 3].map((batch) => post('queue-cap-share', { orders: orders(batch) })),
 		);
 		const wallMs = Date.now() - started;
+		const { acceptedAt, refusedAt } = sandbox.oneMsg.cap;
 		sandbox.oneMsg.limit(0);
 		const accepted = sandbox.oneMsg.accepted.length;
 		const duplicates = accepted - new Set(sandbox.oneMsg.accepted.map((a) => a.to)).size;
@@ -126,6 +127,22 @@ describe('n8n 2.41.1 in queue mode (main + 2 workers + webhook process, Postgres
 		report.push(
 			`4 × 250 sends, cap 80/s each, provider 80/s: ${accepted} accepted, ${duplicates} sent twice, ${(accepted / (wallMs / 1000)).toFixed(1)} sends/s (${((accepted / (wallMs / 1000) / 80) * 100).toFixed(0)} % of the cap), ${sends} requests, ${rateLimited} × 429 (${((rateLimited / accepted) * 100).toFixed(0)} % of sends), ${sends - accepted} retries`,
 		);
+		// When each execution sent its first and last request, and what the provider took each second.
+		const requests = sandbox.oneMsg.sends('/sendContact');
+		const batchOf = (r: { body?: { phone?: string } }) =>
+			Number(String(r.body?.phone).slice(-5, -3));
+		const spans = [0, 1, 2, 3].map((batch) => {
+			const times = requests.filter((r) => batchOf(r) === batch).map((r) => r.at - started);
+			return `${(Math.min(...times) / 1000).toFixed(1)}-${(Math.max(...times) / 1000).toFixed(1)} s`;
+		});
+		const perSecond = (times: number[]) =>
+			Array.from(
+				{ length: Math.ceil(wallMs / 1000) },
+				(_, second) => times.filter((t) => Math.floor((t - started) / 1000) === second).length,
+			).join(' ');
+		report.push(`  executions sent from-to: ${spans.join(', ')}`);
+		report.push(`  accepted per second: ${perSecond(acceptedAt)}`);
+		report.push(`  429s per second:     ${perSecond(refusedAt)}`);
 		expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
 		expect(accepted).toBe(1000);
 		expect(duplicates).toBe(0);

@@ -14,6 +14,7 @@ import { oneMsgChannelId } from '../nodes/shared/providers/oneMsg/api';
 import { parseOneMsgWebhookUrls } from '../nodes/shared/providers/oneMsg/registration';
 import { RateLimiter } from '../nodes/shared/send/rateLimiter';
 import { claimOnce } from '../nodes/WhatsAppStatusTrigger/inFlight';
+import { SimulatedClock } from './simulatedClock';
 
 describe('parsePhone', () => {
 	it.each([
@@ -147,29 +148,17 @@ describe('RateLimiter', () => {
 		count: number,
 		latencyMs: (index: number) => number,
 	) {
-		let time = 0;
-		const timers: Array<{ at: number; fire: () => void }> = [];
-		const later = (ms: number, fire: () => void) => timers.push({ at: time + ms, fire });
-		const clock = {
-			now: () => time,
-			sleep: (ms: number) => new Promise<void>((resolve) => later(ms, resolve)),
-		};
+		const clock = new SimulatedClock();
 		const limiter = new RateLimiter(perSecond, 5, clock);
 		const starts: number[] = [];
 		for (let i = 0; i < count; i++) {
 			void limiter.take().then((answered) => {
-				starts[i] = time;
-				later(latencyMs(i), answered);
+				starts[i] = clock.now();
+				clock.later(latencyMs(i), answered);
 			});
 		}
-		for (;;) {
-			await new Promise((resolve) => setImmediate(resolve));
-			if (timers.length === 0) return starts;
-			timers.sort((a, b) => a.at - b.at);
-			const next = timers.shift()!;
-			time = Math.max(time, next.at);
-			next.fire();
-		}
+		await clock.run();
+		return starts;
 	}
 
 	it('reuses a slot one window after the answer of the request that held it, so no window holds more than perSecond arrivals', async () => {
@@ -191,23 +180,35 @@ describe('RateLimiter', () => {
 		expect(starts[8] - starts[0]).toBe(480 + 1005);
 	});
 
-	it("after a 429 the refused request waits Retry-After; the node's others go on at the lower rate", async () => {
+	it("holds the node's starts for Retry-After at its first 429 only; later the others go on at the lower rate", async () => {
 		const clock = fakeClock();
 		const limiter = new RateLimiter(10, 0, clock, () => 0);
 		(await limiter.take())();
 		expect(limiter.rateLimited(2000)).toBe(2000);
-		const before = clock.time;
+		let before = clock.time;
+		(await limiter.take())();
+		// The window it just met is full: nothing it sends before Retry-After ends gets in.
+		expect(clock.time - before).toBe(2000 + 200);
+		await clock.sleep(1000);
+		expect(limiter.rateLimited(2000)).toBe(2000);
+		before = clock.time;
 		await limiter.take();
-		// Paced at the halved rate (5/s), not held for the whole Retry-After.
-		expect(clock.time - before).toBeLessThanOrEqual(200);
+		// Paced at the lowered rate, not held for the whole Retry-After.
+		expect(clock.time - before).toBeLessThanOrEqual(400);
 	});
 
-	it('after a 429 takes for its rate a little under what the provider took from it in the last second', async () => {
-		const clock = fakeClock();
-		const limiter = new RateLimiter(80, 0, clock, () => 0);
-		for (let i = 0; i < 20; i++) limiter.succeeded();
-		limiter.rateLimited(0);
-		expect(limiter.currentRate).toBe(17);
+	it('after a 429 takes for its rate what the provider took from it in the last second, less a part that grows with that share', async () => {
+		const rateAfterTaking = (taken: number) => {
+			const limiter = new RateLimiter(80, 0, fakeClock(), () => 0);
+			for (let i = 0; i < taken; i++) limiter.succeeded();
+			limiter.rateLimited(0);
+			return limiter.currentRate;
+		};
+		// A quarter of the cap gives back 12.5 %, half of it 25 %: the larger share shrinks more,
+		// so executions sharing a cap drift toward equal shares.
+		expect([rateAfterTaking(20), rateAfterTaking(40), rateAfterTaking(10)]).toEqual([
+			17.5, 30, 9.375,
+		]);
 	});
 
 	it('spreads the wait after a 429 by up to half of it, so requests refused together do not come back together', () => {
@@ -217,7 +218,7 @@ describe('RateLimiter', () => {
 		expect(waits).toEqual([1000, 1250, 1500]);
 	});
 
-	it('halves its rate after a 429 when it took nothing in the last second (pacing starts evenly), at most once a second, and climbs back with answers', async () => {
+	it('halves its rate after a 429 when it took nothing in the last second (pacing starts evenly), at most once a second', async () => {
 		const clock = fakeClock();
 		const limiter = new RateLimiter(80, 0, clock, () => 0);
 		limiter.rateLimited(0);
@@ -229,11 +230,46 @@ describe('RateLimiter', () => {
 			starts.push(clock.time);
 		}
 		expect([starts[1] - starts[0], starts[2] - starts[1]]).toEqual([25, 25]);
-		for (let i = 0; i < 800; i++) limiter.succeeded();
-		expect(limiter.currentRate).toBe(80);
-		clock.sleep(1000);
+		await clock.sleep(1000);
 		limiter.rateLimited(0);
-		expect(limiter.currentRate).toBe(40);
+		// 40 + one second of climbing (1.6), halved.
+		expect(limiter.currentRate).toBeCloseTo(20.8, 10);
+	});
+
+	it('climbs back with time: 2 % of the cap a second while 429s are recent, 8 % while under a fifth of the cap, doubling after 2 s without a 429', async () => {
+		const climbFrom = async (taken: number) => {
+			const clock = fakeClock();
+			const limiter = new RateLimiter(80, 0, clock, () => 0);
+			for (let i = 0; i < taken; i++) limiter.succeeded();
+			limiter.rateLimited(0);
+			const rates = [limiter.currentRate];
+			for (let second = 1; second <= 4; second++) {
+				await clock.sleep(1000);
+				limiter.succeeded();
+				rates.push(Math.round(limiter.currentRate * 10) / 10);
+			}
+			return rates;
+		};
+		// Halved to 40; +1.6 at 1 s and at 2 s; at 3 s without a 429 it doubles, up to the cap.
+		expect(await climbFrom(0)).toEqual([40, 41.6, 43.2, 80, 80]);
+		// Squeezed to the floor (5/s: it took 1 in its first second): +6.4 a second while under 16.
+		expect(await climbFrom(1)).toEqual([5, 11.4, 17.8, 35.6, 71.2]);
+	});
+
+	it('after a 429 paces at its rate even once climbed back to the cap: no burst into a full window', async () => {
+		const clock = fakeClock();
+		const limiter = new RateLimiter(10, 0, clock, () => 0);
+		limiter.rateLimited(0);
+		await clock.sleep(5000);
+		limiter.succeeded();
+		expect(limiter.currentRate).toBe(10);
+		const starts: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			(await limiter.take())();
+			starts.push(clock.time);
+		}
+		// 100 ms apart (the rate), not 50 ms (twice the cap, as before any 429).
+		expect([starts[1] - starts[0], starts[2] - starts[1]]).toEqual([100, 100]);
 	});
 });
 

@@ -114,10 +114,11 @@ describe('several executions sharing one provider cap', () => {
 		expect(items.flat().every((i) => i.json.status === 'accepted')).toBe(true);
 		expect(accepted).toBe(400);
 		expect(new Set(oneMsg.accepted.map((a) => a.to)).size).toBe(400);
-		// Each alone would send at 40/s into a provider that takes 40/s in all (before: about a
-		// quarter of all requests came back 429). Measured: 34-35 x 429 (8.5 %), 74-81 % of the
-		// cap; the bounds leave room for a busy CI machine.
-		expect(oneMsg.stats.rateLimited).toBeLessThanOrEqual(48);
+		// Each alone would send at 40/s into a provider that takes 40/s in all (without sharing,
+		// about a quarter of all requests came back 429). Measured: 24-31 x 429 (6-8 %), 85-90 %
+		// of the cap (lowering to 85 % of what was taken, climbing per answer: 34-35 x 429,
+		// 74-81 %); the bounds leave room for a busy CI machine.
+		expect(oneMsg.stats.rateLimited).toBeLessThanOrEqual(40);
 		expect(accepted / seconds).toBeGreaterThanOrEqual(0.6 * 40);
 	});
 });

@@ -8,7 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 class Simulator {
 	// Declared here with their types; reset() is the one place that gives them values.
-	/** every request as received @type {Array<{method: string, path: string, query: Record<string, string>, headers: import('http').IncomingHttpHeaders, rawBody: string, body: any}>} */
+	/** every request as received, with when it arrived (ms) @type {Array<{at: number, method: string, path: string, query: Record<string, string>, headers: import('http').IncomingHttpHeaders, rawBody: string, body: any}>} */
 	received;
 	/** messages the provider took @type {Array<{id: string, to: string, body: any, deviceId?: string}>} */
 	accepted;
@@ -18,7 +18,7 @@ class Simulator {
 	faults;
 	/** random faults for every send: shares of 429 / 503 / dropped connections @type {any} */
 	chaosConfig;
-	/** server-side cap: { perSecond, windowStart, count } @type {any} */
+	/** server-side cap: { perSecond, arrivals, lateFirst, seen, acceptedAt, refusedAt } @type {any} */
 	cap;
 	/** fixed latency of every send answer, in ms @type {number} */
 	latencyMs;
@@ -178,7 +178,9 @@ class Simulator {
 	 * late from a busy client.
 	 */
 	limit(perSecond, lateFirst = { count: 0, ms: 0 }) {
-		this.cap = perSecond ? { perSecond, arrivals: [], lateFirst, seen: 0 } : undefined;
+		this.cap = perSecond
+			? { perSecond, arrivals: [], lateFirst, seen: 0, acceptedAt: [], refusedAt: [] }
+			: undefined;
 	}
 
 	/** Counts one arriving send against the cap; a 429 fault when it is one too many. */
@@ -191,8 +193,10 @@ class Simulator {
 		while (cap.arrivals.length > 0 && cap.arrivals[0] <= now - 1000) cap.arrivals.shift();
 		if (cap.arrivals.length < cap.perSecond) {
 			cap.arrivals.push(now);
+			cap.acceptedAt.push(now);
 			return undefined;
 		}
+		cap.refusedAt.push(now);
 		const wait = String(Math.max(1, Math.ceil((cap.arrivals[0] + 1000 - now) / 1000)));
 		return { status: 429, body: { error: 'Too many requests' }, headers: { 'retry-after': wait } };
 	}
@@ -281,6 +285,7 @@ class Simulator {
 		const rawBody = Buffer.concat(chunks).toString('utf8');
 		const url = new URL(req.url, 'http://127.0.0.1');
 		const request = {
+			at: Date.now(),
 			method: req.method,
 			path: url.pathname,
 			query: Object.fromEntries(url.searchParams),
@@ -404,4 +409,4 @@ function seeded(seed) {
 	};
 }
 
-module.exports = { Simulator, DAY_MS };
+module.exports = { Simulator, DAY_MS, seeded };

@@ -87,9 +87,10 @@ function finalFailure(failure: Failure, call: ProviderCall<unknown>): Failure {
 
 /**
  * The one way in to any provider: sends, template listings, status reads and webhook
- * registrations all come through here, under one policy. A 429 waits for Retry-After (and holds
- * back the node's other sends), a refused connection is retried, a 5xx, timeout or dropped
- * connection is retried only where repeating is safe. Whatever still fails is a ProviderError.
+ * registrations all come through here, under one policy. A 429 waits for Retry-After (a send's
+ * also lowers its node's rate, see RateLimiter), a refused connection is retried, a 5xx, timeout
+ * or dropped connection is retried only where repeating is safe. Whatever still fails is a
+ * ProviderError.
  */
 export async function callProvider<T>(
 	context: RequestContext,

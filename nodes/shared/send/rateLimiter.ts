@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { ShareOfCap } from './shareOfCap';
+
 export interface Clock {
 	now(): number;
 	sleep(ms: number): Promise<void>;
@@ -21,7 +23,9 @@ const noLimit: Release = () => {};
  * its answer is back. So a slot is reused only one window after the answer of the request that
  * held it (`perSecond` requests back): the provider has then seen at most `perSecond` of ours
  * in any window, however late each one left. It costs one latency per window (50 ms answers:
- * about 95 % of the cap at worst). It lives only as long as one node run.
+ * about 95 % of the cap at worst). Starts are paced at the node's share of the cap
+ * (`ShareOfCap`) once a 429 shows that something else uses it too. It lives only as long as one
+ * node run.
  */
 export class RateLimiter {
 	/** When each of the last `size` requests got its answer, oldest at `oldest` once full */
@@ -29,14 +33,9 @@ export class RateLimiter {
 	private oldest = 0;
 	private readonly size: number;
 	private readonly windowMs: number;
-	/** This node's own rate: the cap, lowered after a 429 and raised again by answers */
-	private rate: number;
-	private lastDecrease = -Infinity;
+	private readonly share: ShareOfCap;
 	/** The paced start handed out last */
 	private lastPaced = -Infinity;
-	/** When the last `size` accepted requests were answered (a ring) */
-	private readonly successes: number[];
-	private nextSuccess = 0;
 
 	constructor(
 		private readonly perSecond: number,
@@ -47,8 +46,7 @@ export class RateLimiter {
 	) {
 		this.size = Math.max(1, Math.floor(perSecond));
 		this.windowMs = (1000 * this.size) / Math.max(perSecond, Number.MIN_VALUE) + marginMs;
-		this.rate = perSecond;
-		this.successes = new Array<number>(this.size).fill(-Infinity);
+		this.share = new ShareOfCap(perSecond, clock);
 	}
 
 	/**
@@ -70,49 +68,42 @@ export class RateLimiter {
 			this.oldest = (this.oldest + 1) % this.size;
 		}
 		if (previous !== undefined) await this.waitUntil((await previous) + this.windowMs);
-		// Starts are spaced: at twice the cap while nobody else seems to share it (a window's
-		// sends go out in half of it, as Concurrency allows at 50 ms answers), at the rate
-		// itself once lowered after a 429. Claimed before the wait, so each caller gets its own.
-		const spacing = 1000 / (this.rate < this.perSecond ? this.rate : 2 * this.perSecond);
-		const start = Math.max(this.clock.now(), this.lastPaced + spacing);
-		this.lastPaced = start;
-		await this.waitUntil(start);
-		return release;
+		// Starts are spaced: at twice the cap until a 429 shows that something else shares it (a
+		// window's sends go out in half of it, as Concurrency allows at 50 ms answers), at the rate
+		// itself from then on, even once climbed back to the cap: a burst into a full window is a
+		// volley of 429s. Claimed before the wait, so each caller gets its own; claimed again at
+		// the new spacing when a 429 lowered the rate meanwhile, so the node stops at once.
+		for (;;) {
+			const { rate, loweredAt } = this.share;
+			const spacing = 1000 / (loweredAt > -Infinity ? rate : 2 * this.perSecond);
+			const start = Math.max(this.clock.now(), this.lastPaced + spacing);
+			this.lastPaced = start;
+			await this.waitUntil(start);
+			if (this.share.loweredAt === loweredAt) return release;
+		}
 	}
 
 	/**
-	 * The provider answered 429: something else (another execution, another worker, another
-	 * tool) shares its cap. This node lowers its rate to a little under what the provider took
-	 * from it in the last second (halves it when it took nothing), at most once a second, to
-	 * share the cap instead of fighting for it; its other requests go on at that rate. Returns
-	 * how long the refused request waits: Retry-After plus a random part, so requests refused
-	 * together do not all come back at once.
+	 * The provider answered 429: the node's rate is lowered to its share of the cap
+	 * (`ShareOfCap`), and its other requests go on at that rate. Returns how long the refused
+	 * request waits: Retry-After plus a random part, so requests refused together do not all
+	 * come back at once.
 	 */
 	rateLimited(retryAfterMs: number): number {
-		const now = this.clock.now();
-		if (now - this.lastDecrease >= 1000) {
-			// What the provider took from us in the last second is our share of its cap now.
-			const taken = this.successes.filter((at) => at > now - 1000).length;
-			// A little under it, so that the executions sharing the cap leave it some room.
-			const share = taken > 0 ? Math.min(0.85 * taken, this.rate / 2 + taken / 2) : this.rate / 2;
-			this.rate = Math.max(this.perSecond / 16, share);
-			this.lastDecrease = now;
-		}
+		// Starts already planned at the old rate are planned again, from when the share says.
+		const resume = this.share.rateLimited(retryAfterMs);
+		if (resume !== undefined) this.lastPaced = resume;
 		return retryAfterMs + Math.max(retryAfterMs, 200) * 0.5 * this.random();
 	}
 
-	/** An answer that was not a 429: the rate climbs back toward the cap, a little per answer. */
+	/** An answer that was not a 429. */
 	succeeded(): void {
-		this.successes[this.nextSuccess] = this.clock.now();
-		this.nextSuccess = (this.nextSuccess + 1) % this.successes.length;
-		if (this.rate < this.perSecond) {
-			this.rate = Math.min(this.perSecond, this.rate + this.perSecond / 1500);
-		}
+		this.share.succeeded();
 	}
 
 	/** The rate this node sends at now, per second. */
 	get currentRate(): number {
-		return this.rate;
+		return this.share.rate;
 	}
 
 	private async waitUntil(time: number): Promise<void> {
