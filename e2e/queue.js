@@ -1,7 +1,8 @@
 'use strict';
 // n8n 2.41.1 in queue mode, the way users scale it out: Postgres, Redis, a main process (editor,
-// triggers, publishing), two workers that run the executions and one webhook process that takes
-// production webhooks. Every process has its own user folder with the package installed in
+// triggers, publishing), two workers that run the executions and two webhook processes that take
+// production webhooks (behind a load balancer in a real deployment; the first one's address is
+// the WEBHOOK_URL triggers register). Every process has its own user folder with the package installed in
 // it, as each machine of a real deployment has; they share the encryption key, the database
 // and Redis. Everything started here is stopped by pid.
 const path = require('path');
@@ -9,7 +10,14 @@ const path = require('path');
 const n8n = require('./n8n');
 const { ensureServices, startPostgres, startRedis } = require('./services');
 
-const ports = { main: 5710, webhook: 5720, workers: [5730, 5740], postgres: 5433, redis: 6380 };
+const ports = {
+	main: 5710,
+	webhook: 5720,
+	secondWebhook: 5721,
+	workers: [5730, 5740],
+	postgres: 5433,
+	redis: 6380,
+};
 
 function queueEnv() {
 	return {
@@ -41,7 +49,7 @@ async function startQueue({ tarball, cacheDir, setup, log = () => {} }) {
 		started.push(await startPostgres(ports.postgres));
 		started.push(await startRedis(ports.redis));
 		const folder = (name) => path.join(cacheDir, `queue-${name}`);
-		for (const name of ['main', 'webhook', 'worker1', 'worker2']) {
+		for (const name of ['main', 'webhook', 'webhook2', 'worker1', 'worker2']) {
 			n8n.prepareUserFolder(folder(name), tarball);
 		}
 		const env = queueEnv();
@@ -62,13 +70,16 @@ async function startQueue({ tarball, cacheDir, setup, log = () => {} }) {
 			started.push(worker);
 			workers.push(worker);
 		}
-		const webhook = await n8n.startN8n(folder('webhook'), ports.webhook, {
-			command: 'webhook',
-			env,
-			log,
-		});
-		started.push(webhook);
-		return { main, workers, webhook, ports, stop };
+		const webhooks = [];
+		for (const [name, port] of [
+			['webhook', ports.webhook],
+			['webhook2', ports.secondWebhook],
+		]) {
+			const webhook = await n8n.startN8n(folder(name), port, { command: 'webhook', env, log });
+			started.push(webhook);
+			webhooks.push(webhook);
+		}
+		return { main, workers, webhooks, ports, stop };
 	} catch (error) {
 		await stop();
 		throw error;
