@@ -168,8 +168,8 @@ describe('n8n 2.41.1 in queue mode (main + 2 workers + 2 webhook processes, Post
 		for (const round of [1, 2, 3]) {
 			const messageId = `3EB0QUEUE2${round}`;
 			// As a load balancer may spread them: two copies to one process, one to the other.
-			const ports3 = [ports.webhook, ports.secondWebhook, ports.webhook];
-			const statuses = await Promise.all(ports3.map((port) => postReceipt(port, messageId)));
+			const copiesTo = [ports.webhook, ports.secondWebhook, ports.webhook];
+			const statuses = await Promise.all(copiesTo.map((port) => postReceipt(port, messageId)));
 			expect(statuses).toEqual([200, 200, 200]);
 			await new Promise((resolve) => setTimeout(resolve, 5000));
 			rounds.push(executionsFor(messageId));

@@ -197,6 +197,24 @@ describe('RateLimiter', () => {
 		expect(clock.time - before).toBeLessThanOrEqual(400);
 	});
 
+	it('plans again the starts already waiting when a 429 lowers the rate: no more of the old burst goes out', async () => {
+		const clock = new SimulatedClock();
+		const limiter = new RateLimiter(10, 0, clock, () => 0);
+		const starts: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			void limiter.take().then((answered) => {
+				starts[i] = clock.now();
+				answered();
+				// The first answer is a 429 with Retry-After 1 s, at 0 ms.
+				if (i === 0) limiter.rateLimited(1000);
+			});
+		}
+		await clock.run();
+		// Planned at 50 and 100 ms (twice the cap); planned again after Retry-After, 200 ms apart
+		// (the rate halved: it took nothing in the last second).
+		expect(starts).toEqual([0, 1200, 1400]);
+	});
+
 	it('after a 429 takes for its rate what the provider took from it in the last second, less a part that grows with that share', async () => {
 		const rateAfterTaking = (taken: number) => {
 			const limiter = new RateLimiter(80, 0, fakeClock(), () => 0);
