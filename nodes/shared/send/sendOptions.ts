@@ -52,7 +52,7 @@ export function sendOptionsProperty(
 					typeOptions: { minValue: 0 },
 					default: defaultMaxPerSecond,
 					description:
-						"Cap on the send rate of this node, to stay under the provider's limit. 0 means no cap.",
+						"Cap on the send rate of this node, to stay under the provider's limit. Executions running at the same time each get it: divide the limit by how many run at once. 0 means no cap.",
 				},
 				{
 					displayName: 'Max Retries',
