@@ -13,8 +13,7 @@ const quietMs = 2000;
  * the 429s it meets and the answers it gets. It starts at the node's cap; a 429 lowers it to
  * what the provider took from this node in the last second, less a part that grows with that
  * share, at most once a second: the executions sharing the cap leave it some room, and the
- * one that took most gives back most, so their shares drift toward equal and they finish close
- * together. Time raises it again.
+ * one that took most gives back most, so their shares drift toward equal. Time raises it again.
  */
 export class ShareOfCap {
 	/** Sends per second: the node's cap until a 429, then its share */
