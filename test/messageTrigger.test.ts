@@ -2,6 +2,7 @@ import { createHmac } from 'crypto';
 
 import { Engine } from './engine/engine';
 import { TriggerHarness } from './engine/triggerHarness';
+import { triggersStoppedAfterEach, useSimulators } from './engine/triggerLifecycle';
 import { LipaChatSimulator } from './sandbox/lipaChat';
 import { OneMsgSimulator } from './sandbox/oneMsg';
 import type { Simulator } from './sandbox/simulator';
@@ -33,7 +34,7 @@ const credentialsOf = {
 type ProviderName = keyof typeof credentialsOf;
 
 let engine: Engine;
-const harnesses: TriggerHarness[] = [];
+const harnesses = triggersStoppedAfterEach();
 
 /** A trigger for messages of `provider`, wired the way its setup notice says. */
 async function messageTrigger(provider: ProviderName, parameters: object = {}) {
@@ -63,20 +64,8 @@ async function writes(provider: ProviderName, harness: TriggerHarness, message: 
 
 beforeAll(async () => {
 	engine = await Engine.load();
-	await Promise.all([oneMsg.start(), lipaChat.start(), gowa.start()]);
 });
-afterAll(async () => {
-	await Promise.all([oneMsg.stop(), lipaChat.stop(), gowa.stop()]);
-});
-beforeEach(() => {
-	for (const sim of [oneMsg, lipaChat, gowa]) sim.reset();
-});
-afterEach(async () => {
-	for (const harness of harnesses.splice(0)) {
-		expect(harness.thrown).toEqual([]);
-		await harness.stop();
-	}
-});
+useSimulators(oneMsg, lipaChat, gowa);
 
 const location = { latitude: -1.2921, longitude: 36.8219 };
 const vcard = `BEGIN:VCARD\nVERSION:3.0\nFN:Amina\nTEL;type=CELL:+${CUSTOMER}\nEND:VCARD`;

@@ -3,6 +3,7 @@ import { createHmac } from 'crypto';
 import { Engine } from './engine/engine';
 import { nodeRunner } from './engine/nodeRunner';
 import { TriggerHarness } from './engine/triggerHarness';
+import { triggersStoppedAfterEach, useSimulators } from './engine/triggerLifecycle';
 import { LipaChatSimulator } from './sandbox/lipaChat';
 import { OneMsgSimulator } from './sandbox/oneMsg';
 import { WhatsAppWebSimulator } from './sandbox/whatsAppWeb';
@@ -29,7 +30,7 @@ const whatsAppWebApi = () => ({
 });
 
 let engine: Engine;
-const harnesses: TriggerHarness[] = [];
+const harnesses = triggersStoppedAfterEach();
 async function trigger(parameters: object, credentials: object) {
 	const harness = await new TriggerHarness(
 		engine,
@@ -74,23 +75,12 @@ const sendGowa = nodeRunner(
 
 beforeAll(async () => {
 	engine = await Engine.load();
-	await Promise.all([oneMsg.start(), lipaChat.start(), gowa.start()]);
 });
-afterAll(async () => {
-	await Promise.all([oneMsg.stop(), lipaChat.stop(), gowa.stop()]);
-});
+useSimulators(oneMsg, lipaChat, gowa);
 beforeEach(() => {
-	for (const sim of [oneMsg, lipaChat, gowa]) sim.reset();
 	for (const digits of ['12025550199', '447911123456']) {
 		oneMsg.customerWrote(digits);
 		lipaChat.customerWrote(digits);
-	}
-});
-afterEach(async () => {
-	for (const harness of harnesses.splice(0)) {
-		// A trigger must never answer bad input with a 500.
-		expect(harness.thrown).toEqual([]);
-		await harness.stop();
 	}
 });
 
