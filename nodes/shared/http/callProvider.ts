@@ -131,8 +131,8 @@ export async function callProvider<T>(
 		}
 		const wait = failure.retryAfterMs ?? backoffMs(attempt);
 		// After a 429 the node's limiter lowers its rate and spreads this request's wait.
-		const rateLimited = failure.reason === 'rateLimited' && policy.limiter;
-		await sleep(rateLimited ? policy.limiter!.rateLimited(wait) : wait);
+		const limiter = failure.reason === 'rateLimited' ? policy.limiter : undefined;
+		await sleep(limiter ? limiter.rateLimited(wait) : wait);
 	}
 }
 
