@@ -13,7 +13,6 @@ import { lipaChatMessageId } from '../nodes/shared/providers/lipaChat/messageId'
 import { oneMsgChannelId } from '../nodes/shared/providers/oneMsg/api';
 import { parseOneMsgWebhookUrls } from '../nodes/shared/providers/oneMsg/registration';
 import { RateLimiter } from '../nodes/shared/send/rateLimiter';
-import { claimOnce } from '../nodes/WhatsAppStatusTrigger/inFlight';
 import { SimulatedClock } from './simulatedClock';
 
 describe('parsePhone', () => {
@@ -358,15 +357,5 @@ describe('credentials authenticate with a function', () => {
 	// 2.41: 27 % of a send's CPU (docs/ARCHITECTURE.md). Keep the function.
 	it.each([new OneMsgApi(), new LipaChatApi(), new WhatsAppWebApi()])('$name', (credential) => {
 		expect(typeof credential.authenticate).toBe('function');
-	});
-});
-
-describe('claimOnce (copies of a callback arriving at the same moment)', () => {
-	it('lets the first copy through, drops the others for a minute, per trigger', () => {
-		const now = 5_000_000;
-		expect(claimOnce('wf:hook-a:gowa:3EB0:delivered', now)).toBe(true);
-		expect(claimOnce('wf:hook-a:gowa:3EB0:delivered', now + 10)).toBe(false);
-		expect(claimOnce('wf:hook-b:gowa:3EB0:delivered', now + 10)).toBe(true);
-		expect(claimOnce('wf:hook-a:gowa:3EB0:delivered', now + 60_001)).toBe(true);
 	});
 });

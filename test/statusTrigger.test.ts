@@ -284,14 +284,17 @@ describe('WhatsApp Status Trigger with 1MSG', () => {
 		expect(harness.executions).toHaveLength(1);
 
 		const many = {
-			ack: Array.from({ length: 1100 }, (_, i) => ({ id: `wamid.M${i}`, status: 'read' })),
+			ack: Array.from({ length: 2300 }, (_, i) => ({ id: `wamid.M${i}`, status: 'read' })),
 		};
 		await harness.post(many, { query });
-		expect(harness.executions[1]).toHaveLength(1100);
+		expect(harness.executions[1]).toHaveLength(2300);
 		expect(harness.staticData.node).toBeUndefined();
-		const stored = Object.values(harness.staticData)[0] as { seenStatuses: string[] };
-		expect(stored.seenStatuses).toHaveLength(1000);
-		expect(stored.seenStatuses.at(-1)).toBe('oneMsg:wamid.M1099:read');
+		// The newest 2,000 stay (trimmed once past 2,200), in the order they came.
+		const stored = Object.values(harness.staticData)[0] as { seenEvents: object };
+		const keys = Object.keys(stored.seenEvents);
+		expect(keys).toHaveLength(2000);
+		expect(keys[0]).toBe('oneMsg:wamid.M300:read');
+		expect(keys.at(-1)).toBe('oneMsg:wamid.M2299:read');
 
 		const keeping = await trigger(
 			{ ...parameters, options: { dropDuplicates: false } },

@@ -1,33 +1,58 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { claimOnce } from './inFlight';
+import { mergeStored, sameKeys, SeenEvents, type SeenRecord } from './seenEvents';
 
-/** Enough to span the retries of any provider, small enough for the workflow's static data. */
-export const rememberedStatuses = 1000;
+/** Spans the retries of any provider for a busy number; about 120 KB of static data at most. */
+export const rememberedEvents = 2000;
+
+/** This process's memory of what each trigger answered (seenEvents.ts). */
+export const processMemory = new SeenEvents(rememberedEvents);
+
+/** What static data holds: `seenEvents`, or the list of keys versions before 0.2 kept. */
+function storedRecord(staticData: IDataObject): SeenRecord {
+	const stored = Object.create(null) as SeenRecord;
+	if (Array.isArray(staticData.seenStatuses)) {
+		// Oldest first, so they are the first to go when trimmed.
+		staticData.seenStatuses.forEach((key, index) => {
+			if (typeof key === 'string') stored[key] = index;
+		});
+	}
+	const seen = staticData.seenEvents;
+	if (seen && typeof seen === 'object' && !Array.isArray(seen)) {
+		for (const [key, at] of Object.entries(seen)) if (typeof at === 'number') stored[key] = at;
+	}
+	return stored;
+}
 
 /**
- * Drops events already seen: a status (same provider, message and status) or a message (same
- * provider and message id). The keys live in the workflow's static data, which n8n stores with
- * the workflow, so every worker in queue mode sees them; only the newest `rememberedStatuses`
- * are kept. Copies arriving at the same moment are caught in this process (inFlight.ts).
+ * Drops events already answered: a status (same provider, message and status) or a message
+ * (same provider and message id). Exact within a process, which checks and claims each key in
+ * one step; across processes, through the workflow's static data, into which every request
+ * writes this process's whole memory of the trigger, merged with what it loaded.
  */
 export function dropRepeated<T>(
 	staticData: IDataObject,
 	events: T[],
 	keyOf: (event: T) => string,
-	/** Where the trigger is (workflow and node), for callbacks arriving at the same moment */
+	/** Where the trigger is (workflow and node) */
 	scope: string,
+	memory: SeenEvents = processMemory,
+	now = Date.now(),
 ): T[] {
-	const seen = Array.isArray(staticData.seenStatuses) ? (staticData.seenStatuses as string[]) : [];
-	const known = new Set(seen);
+	const stored = storedRecord(staticData);
+	const record = memory.recordOf(scope);
+	mergeStored(record, stored);
 	const fresh = events.filter((event) => {
 		const key = keyOf(event);
-		if (known.has(key) || !claimOnce(`${scope}:${key}`)) return false;
-		known.add(key);
-		seen.push(key);
+		if (key in record) return false;
+		record[key] = now;
 		return true;
 	});
-	if (fresh.length > 0) staticData.seenStatuses = seen.slice(-rememberedStatuses);
+	memory.trim(record);
+	if (!sameKeys(record, stored)) {
+		staticData.seenEvents = record;
+		if ('seenStatuses' in staticData) delete staticData.seenStatuses;
+	}
 	return fresh;
 }
 
