@@ -8,7 +8,7 @@
 const path = require('path');
 
 const n8n = require('./n8n');
-const { ensureServices, startPostgres, startRedis } = require('./services');
+const { ensureServices, queryValue, startPostgres, startRedis } = require('./services');
 
 const ports = {
 	main: 5710,
@@ -70,16 +70,28 @@ async function startQueue({ tarball, cacheDir, setup, log = () => {} }) {
 			started.push(worker);
 			workers.push(worker);
 		}
-		const webhooks = [];
-		for (const [name, port] of [
+		const webhookProcesses = [
 			['webhook', ports.webhook],
 			['webhook2', ports.secondWebhook],
-		]) {
+		];
+		const startWebhook = async (index) => {
+			const [name, port] = webhookProcesses[index];
 			const webhook = await n8n.startN8n(folder(name), port, { command: 'webhook', env, log });
 			started.push(webhook);
-			webhooks.push(webhook);
-		}
-		return { main, workers, webhooks, ports, stop };
+			return webhook;
+		};
+		const webhooks = [];
+		for (const index of webhookProcesses.keys()) webhooks.push(await startWebhook(index));
+		/** Stops webhook process `index` and starts it again: its memory is gone, the database stays. */
+		const restartWebhook = async (index) => {
+			const old = webhooks[index];
+			await old.stop();
+			started.splice(started.indexOf(old), 1);
+			webhooks[index] = await startWebhook(index);
+		};
+		/** What the database holds for `sql` (one value). */
+		const query = (sql) => queryValue(ports.postgres, sql);
+		return { main, workers, webhooks, ports, stop, restartWebhook, query };
 	} catch (error) {
 		await stop();
 		throw error;

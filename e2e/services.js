@@ -118,6 +118,23 @@ async function startPostgres(port) {
 	};
 }
 
+/** One value from the database `n8n` of the Postgres on `port` (e.g. a workflow's static data). */
+function queryValue(port, sql) {
+	return sh(path.join(pgBin(), 'psql'), [
+		'-h',
+		'127.0.0.1',
+		'-p',
+		String(port),
+		'-U',
+		'postgres',
+		'-d',
+		'n8n',
+		'-At',
+		'-c',
+		sql,
+	]).trim();
+}
+
 /** Redis without persistence on 127.0.0.1. */
 async function startRedis(port) {
 	const server = owned(
@@ -134,4 +151,4 @@ async function startRedis(port) {
 	return server;
 }
 
-module.exports = { ensureServices, startPostgres, startRedis, owned, waitForPort };
+module.exports = { ensureServices, startPostgres, startRedis, owned, waitForPort, queryValue };
