@@ -11,6 +11,7 @@ import {
 	executionsById,
 	percentile,
 	postAll,
+	storedReceiptKeys,
 } from '../e2e/burst';
 import * as n8n from '../e2e/n8n';
 import { demo, demoCredentials, startSandbox } from '../e2e/sandbox';
@@ -20,11 +21,15 @@ const base = `http://127.0.0.1:${PORT}`;
 const cache = path.join(n8n.root, '.cache');
 const userFolder = path.join(cache, 'bench-trigger-user');
 const floorPath = 'bench-webhook-floor';
+const keepAllId = 'bench-trigger-keep-all';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let server: Awaited<ReturnType<typeof n8n.startN8n>>;
 
-/** The receipts template, and the same workflow with n8n's Webhook node in the trigger's place. */
+/**
+ * The receipts template; the same with Drop Duplicates off (what the rest of the trigger costs);
+ * and with n8n's Webhook node in the trigger's place (the floor).
+ */
 function workflows() {
 	const template = JSON.parse(
 		fs.readFileSync(path.join(n8n.root, 'workflows', 'delivery-receipts-gowa.json'), 'utf8'),
@@ -54,7 +59,21 @@ function workflows() {
 				: node,
 		),
 	};
-	return [template, floor];
+	const keepAll = {
+		...template,
+		id: 'BenchTrigKeepAl1',
+		name: 'Benchmark: trigger without Drop Duplicates',
+		nodes: template.nodes.map((node: { name: string }) =>
+			node === trigger
+				? {
+						...trigger,
+						webhookId: keepAllId,
+						parameters: { ...trigger.parameters, options: { dropDuplicates: false } },
+					}
+				: node,
+		),
+	};
+	return [template, floor, keepAll];
 }
 
 beforeAll(async () => {
@@ -70,7 +89,11 @@ beforeAll(async () => {
 	server = await n8n.startN8n(userFolder, PORT, {
 		env: { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none' },
 	});
-	await n8n.waitForWebhooks(PORT, [floorPath, `${demo.webhookIds.gowa}/status`]);
+	await n8n.waitForWebhooks(PORT, [
+		floorPath,
+		`${demo.webhookIds.gowa}/status`,
+		`${keepAllId}/status`,
+	]);
 }, 15 * 60_000);
 
 afterAll(async () => {
@@ -96,6 +119,8 @@ it('trigger row: the WhatsApp Trigger with Drop Duplicates against n8n’s Webho
 	const floor = await burst(`${base}/webhook/${floorPath}`, '3EB0FLOOR');
 	// The floor's executions record the whole webhook item; wait for all 700 before the next burst.
 	await new Promise((resolve) => setTimeout(resolve, 20_000));
+	const keepAll = await burst(`${base}/webhook/${keepAllId}/status`, '3EB0KEEP');
+	await new Promise((resolve) => setTimeout(resolve, 20_000));
 	const ours = await burst(`${base}/webhook/${demo.webhookIds.gowa}/status`, '3EB0TRIG');
 	const started = Date.now();
 	while (executionsById(receipts()).size < 600 && Date.now() - started < 120_000) {
@@ -110,10 +135,7 @@ it('trigger row: the WhatsApp Trigger with Drop Duplicates against n8n’s Webho
 		lastName: 'Owner',
 		password: 'Bench-Passw0rd',
 	});
-	const workflow = (await (
-		await fetch(`${base}/rest/workflows/HandoffGowaRcpt1`, { headers: { cookie } })
-	).json()) as { data: { staticData: Record<string, { seenEvents?: object }> } };
-	const stored = Object.keys(workflow.data.staticData['node:GOWA Receipt']?.seenEvents ?? {});
+	const stored = await storedReceiptKeys(base, cookie, ':3EB0TRIG');
 
 	const rate = (r: typeof ours) => r.answers.length / (r.wallMs / 1000);
 	const p = (r: typeof ours, q: number) =>
@@ -125,8 +147,10 @@ it('trigger row: the WhatsApp Trigger with Drop Duplicates against n8n’s Webho
 		[
 			'',
 			'Trigger under a burst (real n8n 2.41.1, regular mode, 600 GOWA receipts + 100 repeats, 30 clients):',
-			`  WhatsApp Trigger, Drop Duplicates: ${describeAnswers(ours)}; ${executions.size} messages, ${duplicates} duplicates, static data holds ${stored.filter((k) => k.includes(':3EB0TRIG')).length} of 600 keys`,
+			`  WhatsApp Trigger, Drop Duplicates: ${describeAnswers(ours)}; ${executions.size} messages, ${duplicates} duplicates, static data holds ${stored.length} of 600 keys`,
+			`  WhatsApp Trigger, keeping repeats: ${describeAnswers(keepAll)}`,
 			`  n8n Webhook node (the floor):      ${describeAnswers(floor)}`,
+			`  keeping repeats / floor: posts/s ${(rate(keepAll) / rate(floor)).toFixed(2)}, p50 ${(p(keepAll, 50) / p(floor, 50)).toFixed(2)}, p99 ${(p(keepAll, 99) / p(floor, 99)).toFixed(2)}`,
 			`  trigger / floor: posts/s ${(rate(ours) / rate(floor)).toFixed(2)}, p50 ${(p(ours, 50) / p(floor, 50)).toFixed(2)}, p99 ${(p(ours, 99) / p(floor, 99)).toFixed(2)}`,
 			'',
 		].join('\n'),

@@ -126,3 +126,16 @@ export function executionsById(recorded: Array<{ status: Record<string, unknown>
 	}
 	return counts;
 }
+
+/**
+ * The keys of Drop Duplicates that the receipts template's trigger holds in static data, read
+ * through n8n's REST API (regular mode) with an owner `cookie`, that contain `marker`.
+ */
+export async function storedReceiptKeys(base: string, cookie: string, marker: string) {
+	const response = await fetch(`${base}/rest/workflows/HandoffGowaRcpt1`, { headers: { cookie } });
+	const workflow = (await response.json()) as {
+		data: { staticData: Record<string, { seenEvents?: object }> };
+	};
+	const seen = workflow.data.staticData['node:GOWA Receipt']?.seenEvents ?? {};
+	return Object.keys(seen).filter((key) => key.includes(marker));
+}

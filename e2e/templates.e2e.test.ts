@@ -2,7 +2,14 @@ import { createHmac } from 'crypto';
 import * as path from 'path';
 
 import { startRedirector } from '../test/engine/redirector';
-import { burstWithRepeats, describeAnswers, executionsById, postAll, type Callback } from './burst';
+import {
+	burstWithRepeats,
+	describeAnswers,
+	executionsById,
+	postAll,
+	storedReceiptKeys,
+	type Callback,
+} from './burst';
 import { eventually, postJson } from './helpers';
 import * as n8n from './n8n';
 import { demoCredentials, demo, startSandbox } from './sandbox';
@@ -493,48 +500,48 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 		).toEqual(ids);
 	});
 
-	it('Drop Duplicates under a burst: 600 GOWA receipts and 100 repeats by 30 clients start 600 executions, and static data holds all 600 keys', async () => {
-		const ids = Array.from({ length: 600 }, (_, i) => `3EB0RBURST${String(i).padStart(3, '0')}`);
-		const url = `${base}/webhook/${demo.webhookIds.gowa}/status`;
-		const mine = () =>
-			(sandbox.receipts as Array<{ status: Record<string, unknown> }>).filter((r) =>
-				String(r.status.messageId).startsWith('3EB0RBURST'),
+	it(
+		'Drop Duplicates under a burst: 600 GOWA receipts and 100 repeats by 30 clients start 600 executions, and static data holds all 600 keys',
+		async () => {
+			const ids = Array.from({ length: 600 }, (_, i) => `3EB0RBURST${String(i).padStart(3, '0')}`);
+			const url = `${base}/webhook/${demo.webhookIds.gowa}/status`;
+			const mine = () =>
+				(sandbox.receipts as Array<{ status: Record<string, unknown> }>).filter((r) =>
+					String(r.status.messageId).startsWith('3EB0RBURST'),
+				);
+			// 50 repeats mixed into the burst, each 3 s after its original's answer.
+			const burst = await postAll(
+				burstWithRepeats(ids, () => url, { repeats: 50, afterMs: 3000, repeatUrl: () => url }),
+				demo.gowa.webhookSecret,
+				30,
 			);
-		// 50 repeats mixed into the burst, each 3 s after its original's answer.
-		const burst = await postAll(
-			burstWithRepeats(ids, () => url, { repeats: 50, afterMs: 3000, repeatUrl: () => url }),
-			demo.gowa.webhookSecret,
-			30,
-		);
-		await eventually(() => (executionsById(mine()).size >= 600 ? true : undefined), 180_000);
-		// 50 more once every execution has run, spread over the whole burst.
-		const later = await postAll(
-			ids.filter((_, i) => i % 12 === 5).map((id): Callback => ({ id, url })),
-			demo.gowa.webhookSecret,
-			10,
-		);
-		await new Promise((resolve) => setTimeout(resolve, 5000));
-		const executions = executionsById(mine());
-		const cookie = await n8n.signIn(base, {
-			email: 'e2e@example.com',
-			firstName: 'E2E',
-			lastName: 'Owner',
-			password: 'E2e-Passw0rd',
-		});
-		const workflow = (await (
-			await fetch(`${base}/rest/workflows/HandoffGowaRcpt1`, { headers: { cookie } })
-		).json()) as { data: { staticData: Record<string, { seenEvents?: object }> } };
-		const stored = Object.keys(workflow.data.staticData['node:GOWA Receipt']?.seenEvents ?? {});
-		const storedBurst = stored.filter((key) => key.includes(':3EB0RBURST'));
-		process.stdout.write(
-			`\nDrop Duplicates in regular mode, 600 receipts + 100 repeats, 30 clients: ${describeAnswers(burst)}; ` +
-				`executions ${[...executions.values()].reduce((a, b) => a + b, 0)}, static data holds ${storedBurst.length} of 600 keys\n`,
-		);
-		expect([...burst.answers, ...later.answers].filter((a) => a.status !== 200)).toEqual([]);
-		expect(executions.size).toBe(600);
-		expect([...executions.values()].every((n) => n === 1)).toBe(true);
-		expect(storedBurst).toHaveLength(600);
-	}, 10 * 60_000);
+			await eventually(() => (executionsById(mine()).size >= 600 ? true : undefined), 180_000);
+			// 50 more once every execution has run, spread over the whole burst.
+			const later = await postAll(
+				ids.filter((_, i) => i % 12 === 5).map((id): Callback => ({ id, url })),
+				demo.gowa.webhookSecret,
+				10,
+			);
+			await new Promise((resolve) => setTimeout(resolve, 5000));
+			const executions = executionsById(mine());
+			const cookie = await n8n.signIn(base, {
+				email: 'e2e@example.com',
+				firstName: 'E2E',
+				lastName: 'Owner',
+				password: 'E2e-Passw0rd',
+			});
+			const storedBurst = await storedReceiptKeys(base, cookie, ':3EB0RBURST');
+			process.stdout.write(
+				`\nDrop Duplicates in regular mode, 600 receipts + 100 repeats, 30 clients: ${describeAnswers(burst)}; ` +
+					`executions ${[...executions.values()].reduce((a, b) => a + b, 0)}, static data holds ${storedBurst.length} of 600 keys\n`,
+			);
+			expect([...burst.answers, ...later.answers].filter((a) => a.status !== 200)).toEqual([]);
+			expect(executions.size).toBe(600);
+			expect([...executions.values()].every((n) => n === 1)).toBe(true);
+			expect(storedBurst).toHaveLength(600);
+		},
+		10 * 60_000,
+	);
 
 	it('status trigger in the real n8n: wrong secret 401, malformed JSON 422 (n8n) or 400 (trigger), over 1 MB 413, no execution', async () => {
 		const url = `${base}/webhook/${demo.webhookIds.lipaChat}/status`;

@@ -11,6 +11,7 @@ import {
 	operationProperty,
 	operationSubtitle,
 	sendContactOperation,
+	sendTextOperation,
 	sendTemplateOperation,
 } from '../shared/operationProperty';
 import { lipaChat } from '../shared/providers/lipaChat';
@@ -18,9 +19,14 @@ import { route } from '../shared/router';
 import { windowClosedOutputsExpression } from '../shared/send/windowClosedOutput';
 import { templateEditorMethods } from '../shared/template/editorMethods';
 import * as sendContact from './actions/sendContact';
+import * as sendText from './actions/sendText';
 import * as sendTemplate from './actions/sendTemplate';
 
-const operations: INodePropertyOptions[] = [sendContactOperation, sendTemplateOperation];
+const operations: INodePropertyOptions[] = [
+	sendContactOperation,
+	sendTextOperation,
+	sendTemplateOperation,
+];
 
 export class LipaChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,7 +36,7 @@ export class LipaChat implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(operations),
-		description: 'Send WhatsApp contact cards and templates through the LipaChat gateway',
+		description: 'Send WhatsApp texts, contact cards and templates through the LipaChat gateway',
 		defaults: { name: 'LipaChat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -40,6 +46,7 @@ export class LipaChat implements INodeType {
 		properties: [
 			operationProperty(operations),
 			...sendContact.description,
+			...sendText.description,
 			...sendTemplate.description,
 		],
 	};
@@ -49,6 +56,7 @@ export class LipaChat implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route(this, {
 			sendContact: sendContact.execute,
+			sendText: sendText.execute,
 			sendTemplate: sendTemplate.execute,
 		});
 	}

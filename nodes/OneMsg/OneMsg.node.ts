@@ -11,6 +11,7 @@ import {
 	operationProperty,
 	operationSubtitle,
 	sendContactOperation,
+	sendTextOperation,
 	sendTemplateOperation,
 } from '../shared/operationProperty';
 import { oneMsg } from '../shared/providers/oneMsg';
@@ -19,10 +20,12 @@ import { windowClosedOutputsExpression } from '../shared/send/windowClosedOutput
 import { templateEditorMethods } from '../shared/template/editorMethods';
 import * as getMessageStatus from './actions/getMessageStatus';
 import * as sendContact from './actions/sendContact';
+import * as sendText from './actions/sendText';
 import * as sendTemplate from './actions/sendTemplate';
 
 const operations: INodePropertyOptions[] = [
 	sendContactOperation,
+	sendTextOperation,
 	sendTemplateOperation,
 	{
 		name: 'Get Message Status',
@@ -40,7 +43,8 @@ export class OneMsg implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(operations),
-		description: 'Send WhatsApp contact cards and templates through the 1MSG WhatsApp Business API',
+		description:
+			'Send WhatsApp texts, contact cards and templates through the 1MSG WhatsApp Business API',
 		defaults: { name: '1MSG' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -50,6 +54,7 @@ export class OneMsg implements INodeType {
 		properties: [
 			operationProperty(operations),
 			...sendContact.description,
+			...sendText.description,
 			...sendTemplate.description,
 			...getMessageStatus.description,
 		],
@@ -60,6 +65,7 @@ export class OneMsg implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route(this, {
 			sendContact: sendContact.execute,
+			sendText: sendText.execute,
 			sendTemplate: sendTemplate.execute,
 			hookInfo: getMessageStatus.execute,
 		});

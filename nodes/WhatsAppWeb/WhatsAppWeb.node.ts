@@ -10,11 +10,13 @@ import {
 	operationProperty,
 	operationSubtitle,
 	sendContactOperation,
+	sendTextOperation,
 } from '../shared/operationProperty';
 import { route } from '../shared/router';
 import * as sendContact from './actions/sendContact';
+import * as sendText from './actions/sendText';
 
-const operations = [sendContactOperation];
+const operations = [sendContactOperation, sendTextOperation];
 
 export class WhatsAppWeb implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,16 +27,20 @@ export class WhatsAppWeb implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'Send WhatsApp contact cards through a self-hosted go-whatsapp-web-multidevice (GOWA) server',
+			'Send WhatsApp texts and contact cards through a self-hosted go-whatsapp-web-multidevice (GOWA) server',
 		defaults: { name: 'WhatsApp Web (GOWA)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'whatsAppWebApi', required: true }],
-		properties: [operationProperty(operations), ...sendContact.description],
+		properties: [
+			operationProperty(operations),
+			...sendContact.description,
+			...sendText.description,
+		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this, { sendContact: sendContact.execute });
+		return await route(this, { sendContact: sendContact.execute, sendText: sendText.execute });
 	}
 }

@@ -8,6 +8,14 @@ export const sendContactOperation: INodePropertyOptions = {
 	action: 'Send a contact card',
 };
 
+/** The "Send Text" entry every node's operation list has. */
+export const sendTextOperation: INodePropertyOptions = {
+	name: 'Send Text',
+	value: 'sendText',
+	description: 'Send a text message to a customer or a group, within the 24-hour session',
+	action: 'Send a text message',
+};
+
 /** The "Send Template" entry of the nodes whose provider has templates. */
 export const sendTemplateOperation: INodePropertyOptions = {
 	name: 'Send Template',

@@ -54,6 +54,9 @@ class LipaChatSimulator extends Simulator {
 		if (request.method === 'POST' && request.path === '/api/v1/whatsapp/contact') {
 			return this.sendContact(request, res);
 		}
+		if (request.method === 'POST' && request.path === '/api/v1/whatsapp/message/text') {
+			return this.sendText(request, res);
+		}
 		return this.error(404, `No route ${request.method} ${request.path}`);
 	}
 
@@ -79,9 +82,27 @@ class LipaChatSimulator extends Simulator {
 		return undefined;
 	}
 
-	async sendContact(request, res) {
+	sendContact(request, res) {
+		return this.sendInSession(request, res, (body) => this.check(body));
+	}
+
+	/** whatsapp/message/text: `message` 1-4096 characters. */
+	sendText(request, res) {
+		return this.sendInSession(request, res, (body) => {
+			const address = this.checkAddress(body);
+			if (address) return address;
+			if (typeof body.message !== 'string' || body.message.length === 0) {
+				return 'message is required';
+			}
+			if ([...body.message].length > 4096) return 'message must be at most 4096 characters';
+			return undefined;
+		});
+	}
+
+	/** A free-form send (not a template): checked by `problemOf`, then only to an open session. */
+	async sendInSession(request, res, problemOf) {
 		const body = request.body || {};
-		const problem = this.check(body);
+		const problem = problemOf(body);
 		if (problem) return this.error(400, problem);
 		const accept = () => this.accept(body);
 		if (await this.applyFault(res, accept)) return undefined;

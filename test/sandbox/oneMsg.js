@@ -179,6 +179,9 @@ class OneMsgSimulator extends Simulator {
 		if (request.method === 'POST' && method === 'sendContact') {
 			return this.sendContact(request, res);
 		}
+		if (request.method === 'POST' && method === 'sendMessage') {
+			return this.sendMessage(request, res);
+		}
 		if (request.method === 'POST' && method === 'sendTemplate') {
 			return this.sendTemplate(request, res);
 		}
@@ -200,17 +203,38 @@ class OneMsgSimulator extends Simulator {
 		return { status: 404, body: { error: `Unknown method ${request.method} ${method}` } };
 	}
 
-	async sendContact(request, res) {
+	sendContact(request, res) {
+		return this.sendInSession(request, res, (body) => {
+			if (!Array.isArray(body.contacts) || body.contacts.length === 0) {
+				return 'contacts must be a non-empty array';
+			}
+			for (const [index, contact] of body.contacts.entries()) {
+				const problem = checkContact(contact, index);
+				if (problem) return problem;
+			}
+			return undefined;
+		});
+	}
+
+	/** sendMessage: `body` 1-4096 characters, `quotedMsgId` a string where given. */
+	sendMessage(request, res) {
+		return this.sendInSession(request, res, (body) => {
+			if (typeof body.body !== 'string' || body.body.length === 0) return 'body is required';
+			if ([...body.body].length > 4096) return 'body must be at most 4096 characters';
+			if (body.quotedMsgId !== undefined && typeof body.quotedMsgId !== 'string') {
+				return 'quotedMsgId must be a string';
+			}
+			return undefined;
+		});
+	}
+
+	/** A free-form send (not a template): checked by `problemOf`, then only to an open session. */
+	async sendInSession(request, res, problemOf) {
 		const body = request.body || {};
 		const recipient = this.recipientOf(body);
 		if (typeof recipient === 'object') return recipient;
-		if (!Array.isArray(body.contacts) || body.contacts.length === 0) {
-			return { status: 400, body: { message: 'contacts must be a non-empty array' } };
-		}
-		for (const [index, contact] of body.contacts.entries()) {
-			const problem = checkContact(contact, index);
-			if (problem) return { status: 400, body: { message: problem } };
-		}
+		const problem = problemOf(body);
+		if (problem) return { status: 400, body: { message: problem } };
 		const accept = () => this.accept(recipient, body);
 		if (await this.applyFault(res, accept)) return undefined;
 		if (!body.chatId && !this.sessionOpen(recipient)) {

@@ -197,7 +197,10 @@ class WhatsAppWebSimulator extends Simulator {
 			};
 		}
 		if (request.method === 'POST' && request.path === '/send/contact') {
-			return this.sendContact(request, res);
+			return this.send(request, res, (b) => this.checkContact(b), 'Contact sent successfully');
+		}
+		if (request.method === 'POST' && request.path === '/send/message') {
+			return this.send(request, res, (b) => this.checkText(b), 'Message sent successfully');
 		}
 		if (request.method === 'PATCH' && /^\/devices\/[^/]+\/webhook$/.test(request.path)) {
 			return this.setDeviceWebhook(request);
@@ -205,9 +208,23 @@ class WhatsAppWebSimulator extends Simulator {
 		return this.fault(404, 'NOT_FOUND', `no route ${request.method} ${request.path}`);
 	}
 
-	check(body) {
+	/** What every send carries: the chat, and the options every send takes. */
+	checkCommon(body) {
 		if (typeof body.phone !== 'string' || body.phone === '') return 'phone: cannot be blank.';
 		if (!recipientPattern.test(body.phone)) return `phone: invalid format ${body.phone}`;
+		if (body.is_forwarded !== undefined && typeof body.is_forwarded !== 'boolean') {
+			return 'is_forwarded: must be a boolean.';
+		}
+		if (body.duration !== undefined && !durations.includes(body.duration)) {
+			return `duration: must be one of ${durations.join(', ')}.`;
+		}
+		if (body.reply_message_id !== undefined && typeof body.reply_message_id !== 'string') {
+			return 'reply_message_id: must be a string.';
+		}
+		return undefined;
+	}
+
+	checkContact(body) {
 		if (typeof body.contact_name !== 'string' || body.contact_name.trim() === '') {
 			return 'contact_name: cannot be blank.';
 		}
@@ -217,20 +234,22 @@ class WhatsAppWebSimulator extends Simulator {
 		if (!/^[1-9]\d{5,14}$/.test(body.contact_phone)) {
 			return 'contact_phone: must be digits with country code, no + and no leading 0.';
 		}
-		if (body.is_forwarded !== undefined && typeof body.is_forwarded !== 'boolean') {
-			return 'is_forwarded: must be a boolean.';
-		}
-		if (body.duration !== undefined && !durations.includes(body.duration)) {
-			return `duration: must be one of ${durations.join(', ')}.`;
+		return undefined;
+	}
+
+	checkText(body) {
+		if (typeof body.message !== 'string' || body.message.trim() === '') {
+			return 'message: cannot be blank.';
 		}
 		return undefined;
 	}
 
-	async sendContact(request, res) {
+	/** A send: the device, the common fields, `problemOf` for the rest; answered as GOWA does. */
+	async send(request, res, problemOf, status) {
 		const device = this.device(request);
 		if (device.error) return device.error;
 		const body = request.body || {};
-		const problem = this.check(body);
+		const problem = this.checkCommon(body) || problemOf(body);
 		if (problem) return this.fault(400, 'VALIDATION_ERROR', problem);
 		const digits = body.phone.split('@')[0];
 		if (this.notOnWhatsApp.has(digits)) {
@@ -241,11 +260,7 @@ class WhatsAppWebSimulator extends Simulator {
 		const id = accept();
 		return {
 			status: 200,
-			body: {
-				code: 'SUCCESS',
-				message: 'Success',
-				results: { message_id: id, status: 'Contact sent successfully' },
-			},
+			body: { code: 'SUCCESS', message: 'Success', results: { message_id: id, status } },
 		};
 	}
 

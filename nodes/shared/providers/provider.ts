@@ -55,6 +55,18 @@ export interface ContactSend {
 	stableId: string;
 }
 
+/** What a Send Text needs to build one item's request. */
+export interface TextSend {
+	credentials: ICredentialDataDecryptedObject;
+	recipient: Recipient;
+	/** Checked: not empty, within WhatsApp's limit */
+	text: string;
+	/** The node's Options for this item (provider-specific ones included) */
+	options: IDataObject;
+	/** The same for every run of this execution's item: a retry can carry it (LipaChat) */
+	stableId: string;
+}
+
 /** What a Send Template needs beside the chosen template. */
 export interface TemplateSend {
 	credentials: ICredentialDataDecryptedObject;
@@ -149,6 +161,7 @@ export interface Provider {
 	chatIdPattern?: RegExp;
 	readSendAnswer(response: ProviderResponse): SendAnswer;
 	contactRequests(send: ContactSend): ProviderRequest[];
+	textRequest(send: TextSend): ProviderRequest;
 	templates?: TemplateApi;
 	statusLookup?: StatusLookup;
 	webhook: TriggerWebhook;

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ContactCard } from '../contactCard/card';
 import { readContactCards } from '../contactCard/read';
 import { itemParameter } from '../itemParameter';
+import { readMessageText } from '../messageText';
 import { readRecipient, type Recipient } from '../recipient';
 
 /** The "Recipient" parameter of every send operation, per item. */
@@ -36,4 +37,9 @@ export function optionsReader(context: IExecuteFunctions): (itemIndex: number) =
 export function stableIdReader(context: IExecuteFunctions): (itemIndex: number) => string {
 	const run = `${context.getExecutionId()}\u0000${context.getNode().id}`;
 	return (itemIndex) => `${run}\u0000${itemIndex}`;
+}
+
+/** The "Text" parameter of Send Text, per item, checked against WhatsApp's rules. */
+export function messageTextReader(context: IExecuteFunctions): (itemIndex: number) => string {
+	return itemParameter(context, 'text', (value) => readMessageText(value));
 }

@@ -1,17 +1,11 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { ContactCard } from '../contactCard/card';
 import { contactsProperty, type ContactFieldsOptions } from '../contactCard/fields';
 import type { Provider } from '../providers/provider';
-import type { Recipient } from '../recipient';
 import { recipientProperty } from '../recipientProperty';
-import { contactCardsReader, optionsReader, recipientReader, stableIdReader } from './itemReaders';
+import { addressReaders, type AddressReaders } from './addressReaders';
+import { contactCardsReader } from './itemReaders';
 import { sendItems, type ItemSender } from './sendItems';
 import { sendOptionsProperty } from './sendOptions';
 
@@ -23,22 +17,15 @@ export interface SendContactSetup {
 	options: INodeProperties[];
 }
 
-interface ContactReaders {
-	credentials: ICredentialDataDecryptedObject;
-	recipientOf(itemIndex: number): Recipient;
+interface ContactReaders extends AddressReaders {
 	cardsOf(itemIndex: number): ContactCard[];
-	optionsOf(itemIndex: number): IDataObject;
-	stableIdOf(itemIndex: number): string;
 }
 
 function contactSender(provider: Provider): ItemSender<ContactReaders> {
 	return {
 		read: (context, credentials, options) => ({
-			credentials,
-			recipientOf: recipientReader(context, options.defaultCountry, provider.chatIdPattern),
+			...addressReaders(context, credentials, options, provider),
 			cardsOf: contactCardsReader(context, options.defaultCountry),
-			optionsOf: optionsReader(context),
-			stableIdOf: stableIdReader(context),
 		}),
 		prepare: (readers, itemIndex) => {
 			const recipient = readers.recipientOf(itemIndex);

@@ -2,7 +2,7 @@ import type { INodeProperties, INodeParameters } from 'n8n-workflow';
 
 import { ProviderError } from '../errors/providerError';
 
-/** The Send Contact option that gives closed-session items their own output. */
+/** The option of free-form sends (not templates) that gives closed-session items their own output. */
 export const windowClosedOutputOption: INodeProperties = {
 	displayName: 'Window Closed Output',
 	name: 'windowClosedOutput',
@@ -14,12 +14,13 @@ export const windowClosedOutputOption: INodeProperties = {
 
 /**
  * The node's outputs, computed by n8n from its parameters: a second "Window Closed" output when
- * the option is on for Send Contact. Written as a function n8n runs in the editor and the engine,
+ * the option is on for Send Contact or Send Text. Written as a function n8n runs in the editor and the engine,
  * so it may use nothing from outside itself.
  */
 function windowClosedOutputs(parameters: INodeParameters) {
 	const options = (parameters.options ?? {}) as { windowClosedOutput?: boolean };
-	if (parameters.operation === 'sendContact' && options.windowClosedOutput === true) {
+	const sends = ['sendContact', 'sendText'];
+	if (sends.includes(String(parameters.operation)) && options.windowClosedOutput === true) {
 		return [
 			{ type: 'main', displayName: 'Sent' },
 			{ type: 'main', displayName: 'Window Closed' },

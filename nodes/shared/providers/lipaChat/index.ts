@@ -1,6 +1,7 @@
 import type { Provider } from '../provider';
 import { credentialType } from './api';
 import { lipaChatContactRequests } from './contact';
+import { lipaChatTextRequest } from './text';
 import { readLipaChatSendAnswer } from './sendAnswer';
 import { lipaChatTriggerWebhook } from './triggerWebhook';
 import { lipaChatTemplates } from './templates';
@@ -16,6 +17,7 @@ export const lipaChat: Provider = {
 	defaultMaxPerSecond: 20,
 	readSendAnswer: readLipaChatSendAnswer,
 	contactRequests: lipaChatContactRequests,
+	textRequest: lipaChatTextRequest,
 	templates: lipaChatTemplates,
 	webhook: lipaChatTriggerWebhook,
 };

@@ -42,6 +42,12 @@ export function oneMsgRecipientFields(recipient: Recipient): IDataObject {
 	return recipient.kind === 'chat' ? { chatId: recipient.jid } : { phone: recipient.digits };
 }
 
+/** The option Quoted Message ID: the message in the chat a send replies to, where set. */
+export function oneMsgReplyField(options: IDataObject): IDataObject {
+	const quotedMsgId = String(options.quotedMsgId ?? '').trim();
+	return quotedMsgId ? { quotedMsgId } : {};
+}
+
 /**
  * One 1MSG call that is not a send (template list, hookInfo, webhook list, settings): the
  * answer's body, or a ProviderError with 1MSG's own message after `what`.

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ContactCard } from '../../contactCard/card';
 import type { ProviderRequest } from '../../http/transport';
 import type { ContactSend } from '../provider';
-import { oneMsgRecipientFields, oneMsgUrl } from './api';
+import { oneMsgRecipientFields, oneMsgReplyField, oneMsgUrl } from './api';
 
 function compact<T extends IDataObject>(object: T): T {
 	return Object.fromEntries(
@@ -48,14 +48,13 @@ export function oneMsgContactRequests({
 	cards,
 	options,
 }: ContactSend): ProviderRequest[] {
-	const quotedMsgId = String(options.quotedMsgId ?? '').trim();
 	return [
 		{
 			method: 'POST',
 			url: oneMsgUrl(credentials, 'sendContact'),
 			body: compact({
 				...oneMsgRecipientFields(recipient),
-				quotedMsgId,
+				...oneMsgReplyField(options),
 				contacts: cards.map(contactObject),
 			}),
 		},

@@ -1,6 +1,7 @@
 import type { Provider } from '../provider';
 import { credentialType, oneMsgChatIdPattern } from './api';
 import { oneMsgContactRequests } from './contact';
+import { oneMsgTextRequest } from './text';
 import { readOneMsgSendAnswer } from './sendAnswer';
 import { lookUpOneMsgStatus } from './statuses';
 import { oneMsgTriggerWebhook } from './triggerWebhook';
@@ -18,6 +19,7 @@ export const oneMsg: Provider = {
 	chatIdPattern: oneMsgChatIdPattern,
 	readSendAnswer: readOneMsgSendAnswer,
 	contactRequests: oneMsgContactRequests,
+	textRequest: oneMsgTextRequest,
 	templates: oneMsgTemplates,
 	statusLookup: lookUpOneMsgStatus,
 	webhook: oneMsgTriggerWebhook,

@@ -1,15 +1,7 @@
 import { InputError, quote } from '../../errors/inputError';
-import { joinUrl, type ProviderRequest } from '../../http/transport';
+import type { ProviderRequest } from '../../http/transport';
 import type { ContactSend } from '../provider';
-
-export const credentialType = 'whatsAppWebApi';
-export const whatsAppWebDefaultBaseUrl = 'http://localhost:3000';
-
-/** GOWA accepts a person's JID, a group, or a linked-device id. */
-export const whatsAppWebJidPattern = /^(\d{6,15}@s\.whatsapp\.net|[\d-]{6,40}@g\.us|\d{6,20}@lid)$/;
-
-/** The disappearing-message durations GOWA allows, in seconds. */
-export const whatsAppWebDurations = [0, 86400, 604800, 7776000];
+import { whatsAppWebSendFields, whatsAppWebUrl } from './api';
 
 /**
  * GOWA carries one name and one phone per card, so each contact is its own message. The node's
@@ -21,16 +13,7 @@ export function whatsAppWebContactRequests({
 	cards,
 	options,
 }: ContactSend): ProviderRequest[] {
-	const deviceId = String(options.deviceId || credentials.deviceId || '').trim();
-	const isForwarded = options.isForwarded as boolean | undefined;
-	const duration = options.duration as number | undefined;
-	if (duration !== undefined && !whatsAppWebDurations.includes(duration)) {
-		throw new InputError(
-			'Disappearing Messages',
-			`"Disappearing Messages" must be one of ${whatsAppWebDurations.join(', ')} seconds, got ${duration}`,
-		);
-	}
-	const phone = recipient.kind === 'chat' ? recipient.jid : `${recipient.digits}@s.whatsapp.net`;
+	const { headers, fields } = whatsAppWebSendFields(credentials, recipient, options);
 	return cards.map((card, index) => {
 		if (card.phones.length > 1) {
 			throw new InputError(
@@ -41,14 +24,12 @@ export function whatsAppWebContactRequests({
 		}
 		return {
 			method: 'POST',
-			url: joinUrl(String(credentials.baseUrl || whatsAppWebDefaultBaseUrl), 'send/contact'),
-			headers: deviceId ? { 'X-Device-Id': deviceId } : undefined,
+			url: whatsAppWebUrl(credentials, 'send/contact'),
+			headers,
 			body: {
-				phone,
+				...fields,
 				contact_name: card.name.formatted,
 				contact_phone: card.phones[0].digits,
-				...(isForwarded !== undefined && { is_forwarded: isForwarded }),
-				...(duration !== undefined && { duration }),
 			},
 		} satisfies ProviderRequest;
 	});

@@ -1,6 +1,8 @@
 import type { Provider } from '../provider';
-import { credentialType, whatsAppWebContactRequests, whatsAppWebJidPattern } from './contact';
+import { credentialType, whatsAppWebJidPattern } from './api';
+import { whatsAppWebContactRequests } from './contact';
 import { readWhatsAppWebSendAnswer } from './sendAnswer';
+import { whatsAppWebTextRequest } from './text';
 import { whatsAppWebTriggerWebhook } from './triggerWebhook';
 
 /** GOWA (go-whatsapp-web-multidevice): a self-hosted WhatsApp Web server. */
@@ -15,5 +17,6 @@ export const whatsAppWeb: Provider = {
 	chatIdPattern: whatsAppWebJidPattern,
 	readSendAnswer: readWhatsAppWebSendAnswer,
 	contactRequests: whatsAppWebContactRequests,
+	textRequest: whatsAppWebTextRequest,
 	webhook: whatsAppWebTriggerWebhook,
 };

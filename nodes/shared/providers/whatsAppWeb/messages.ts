@@ -12,7 +12,7 @@ import {
 	type IncomingMessage,
 	type MessageType,
 } from '../../incomingMessage';
-import { whatsAppWebDefaultBaseUrl } from './contact';
+import { whatsAppWebDefaultBaseUrl } from './api';
 
 /** The key a GOWA `message` payload carries says its type: there is no type field. */
 const keyedTypes: Array<[string, MessageType]> = [

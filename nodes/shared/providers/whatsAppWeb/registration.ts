@@ -5,7 +5,7 @@ import { callProvider } from '../../http/callProvider';
 import { bodyAnswer } from '../../http/readAnswer';
 import { joinUrl, type ProviderResponse, type RequestContext } from '../../http/transport';
 import type { Answer } from '../provider';
-import { credentialType, whatsAppWebDefaultBaseUrl } from './contact';
+import { credentialType, whatsAppWebDefaultBaseUrl } from './api';
 
 /** The server flags that send statuses to `url` when per-device registration is not available. */
 export function whatsAppWebServerFlags(url: string, events: string): string {
