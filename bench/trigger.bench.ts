@@ -123,7 +123,7 @@ it('trigger row: the WhatsApp Trigger with Drop Duplicates against n8n’s Webho
 	await new Promise((resolve) => setTimeout(resolve, 20_000));
 	const ours = await burst(`${base}/webhook/${demo.webhookIds.gowa}/status`, '3EB0TRIG');
 	const started = Date.now();
-	while (executionsById(receipts()).size < 600 && Date.now() - started < 120_000) {
+	while (executionsById(receipts()).size < 600 && Date.now() - started < 300_000) {
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	await new Promise((resolve) => setTimeout(resolve, 5000));

@@ -347,17 +347,26 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 		}
 	});
 
-	it('customer asks for a person: the specialist card goes back to the same chat through the same provider', async () => {
-		const cards = () => ({
+	it('customer asks for a person: the customer is told in words who will help, then the specialist card follows, in the same chat through the same provider', async () => {
+		const chat = {
+			oneMsg: (r: { body: Record<string, unknown> }) => r.body.chatId === '254733000555@c.us',
+			lipaChat: (r: { body: Record<string, unknown> }) => r.body.to === '254733000555',
+			whatsAppWeb: (r: { body: Record<string, unknown> }) =>
+				r.body.phone === '254733000555@s.whatsapp.net',
+		};
+		const sent = () => ({
 			oneMsg: sandbox.oneMsg
-				.sends('/sendContact')
-				.filter((r) => r.body.chatId === '254733000555@c.us'),
+				.sends('/sendMessage')
+				.concat(sandbox.oneMsg.sends('/sendContact'))
+				.filter(chat.oneMsg),
 			lipaChat: sandbox.lipaChat
-				.sends('/whatsapp/contact')
-				.filter((r) => r.body.to === '254733000555'),
+				.sends('/whatsapp/message/text')
+				.concat(sandbox.lipaChat.sends('/whatsapp/contact'))
+				.filter(chat.lipaChat),
 			whatsAppWeb: sandbox.gowa
-				.sends('/send/contact')
-				.filter((r) => r.body.phone === '254733000555@s.whatsapp.net'),
+				.sends('/send/message')
+				.concat(sandbox.gowa.sends('/send/contact'))
+				.filter(chat.whatsAppWeb),
 		});
 		for (const sim of [sandbox.oneMsg, sandbox.lipaChat, sandbox.gowa]) {
 			sim.customerWrites({
@@ -365,18 +374,34 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 				from: '254733000555',
 				text: 'Can I talk to a PERSON please?',
 			});
-			// Not a request for a person: no card.
+			// Not a request for a person: nothing goes back.
 			sim.customerWrites({ kind: 'text', from: '254733000555', text: 'Where is my order?' });
 		}
-		const sent = await eventually(() => {
-			const now = cards();
-			return Object.values(now).every((list) => list.length >= 1) ? now : undefined;
-		});
+		await eventually(() =>
+			Object.values(sent()).every((list) => list.length >= 2) ? true : undefined,
+		);
 		await new Promise((resolve) => setTimeout(resolve, 1000));
-		expect(Object.values(cards()).map((list) => list.length)).toEqual([1, 1, 1]);
-		expect(sent.oneMsg[0].body.contacts[0].name.formatted_name).toBe('Jane Specialist');
-		expect(sent.lipaChat[0].body).toMatchObject({ name: { formattedName: 'Jane Specialist' } });
-		expect(sent.whatsAppWeb[0].body).toMatchObject({
+		const byProvider = sent();
+		// Text first, then the card: the order the customer sees them in.
+		const inOrder = (list: Array<{ at: number; path: string }>) =>
+			[...list].sort((a, b) => a.at - b.at).map((r) => r.path.split('/').pop());
+		expect(inOrder(byProvider.oneMsg)).toEqual(['sendMessage', 'sendContact']);
+		expect(inOrder(byProvider.lipaChat)).toEqual(['text', 'contact']);
+		expect(inOrder(byProvider.whatsAppWeb)).toEqual(['message', 'contact']);
+		const words =
+			'Jane Specialist will help you from here. Their contact card follows: write or call them on WhatsApp.';
+		const [oneMsgText, oneMsgCard] = [...byProvider.oneMsg].sort((a, b) => a.at - b.at);
+		expect(oneMsgText.body).toEqual({ chatId: '254733000555@c.us', body: words });
+		expect(oneMsgCard.body.contacts[0].name.formatted_name).toBe('Jane Specialist');
+		expect(byProvider.lipaChat[0].body).toMatchObject({ to: '254733000555', message: words });
+		expect(byProvider.lipaChat[1].body).toMatchObject({
+			name: { formattedName: 'Jane Specialist' },
+		});
+		expect(byProvider.whatsAppWeb[0].body).toEqual({
+			phone: '254733000555@s.whatsapp.net',
+			message: words,
+		});
+		expect(byProvider.whatsAppWeb[1].body).toMatchObject({
 			contact_name: 'Jane Specialist',
 			contact_phone: '254712345678',
 		});

@@ -401,6 +401,48 @@ describe('what starts the workflow', () => {
 	});
 });
 
+describe('GOWA with WHATSAPP_AUTO_DOWNLOAD_MEDIA=false', () => {
+	it('asks GOWA to download the file (never the encrypted link) and keeps a message it cannot give, with media.error', async () => {
+		const harness = await messageTrigger('whatsAppWeb', { options: { downloadMedia: true } });
+		gowa.autoDownloadMedia = false;
+		gowa.customerWrites({ kind: 'image', from: CUSTOMER, id: 'I3', text: 'The damaged box' });
+		await gowa.callbacksDone();
+		const [item] = harness.executions.flat();
+		expect(item.json).toMatchObject({ type: 'image', text: 'The damaged box' });
+		expect(item.binary?.data).toMatchObject({ mimeType: 'image/jpeg', fileName: 'I3.jpg' });
+		expect(Buffer.from(item.binary!.data.data, 'base64')).toEqual(
+			(gowa.constructor as unknown as { mediaBytes(): Buffer }).mediaBytes(),
+		);
+		const [asked] = gowa.received.filter((r) => r.path === '/message/I3/download');
+		expect(asked.query).toEqual({ phone: `${CUSTOMER}@s.whatsapp.net` });
+		expect(asked.headers['x-device-id']).toBe('shop-phone');
+		expect(gowa.received.map((r) => r.path)).toContain('/statics/media/I3.jpg');
+
+		// A message GOWA no longer has: the item still starts, with the reason.
+		const lost = JSON.stringify({
+			event: 'message',
+			device_id: 'shop-phone',
+			payload: {
+				id: 'I4',
+				chat_id: `${CUSTOMER}@s.whatsapp.net`,
+				from: `${CUSTOMER}@s.whatsapp.net`,
+				image: { url: 'https://mmg.whatsapp.net/v/t62.7118-24/I4.enc?ccb=11-4', caption: 'x' },
+			},
+		});
+		const signature = `sha256=${createHmac('sha256', GOWA_SECRET).update(lost).digest('hex')}`;
+		expect(
+			(await harness.post(lost, { headers: { 'x-hub-signature-256': signature } })).status,
+		).toBe(200);
+		const [, failed] = harness.executions.flat();
+		expect(failed.binary).toBeUndefined();
+		expect(failed.json).toMatchObject({ messageId: 'I4', type: 'image' });
+		expect((failed.json.media as { error: string }).error).toMatch(
+			/^Could not download the media: GOWA did not download the file of message I4: message I4 not found/,
+		);
+		expect(JSON.stringify(failed.json)).not.toContain(GOWA_SECRET);
+	});
+});
+
 describe('every message type, as each provider sends it', () => {
 	const sign = (body: string) =>
 		`sha256=${createHmac('sha256', GOWA_SECRET).update(body).digest('hex')}`;

@@ -7,29 +7,44 @@ import type {
 
 import { redact, secretsOf } from '../shared/errors/redact';
 import type { IncomingMessage } from '../shared/incomingMessage';
-import type { Provider } from '../shared/providers/provider';
+import type { MediaLink, Provider } from '../shared/providers/provider';
 
 /** WhatsApp's own limit for a document; larger answers are not media. */
 export const maxMediaBytes = 100 * 1024 * 1024;
 const timeoutMs = 30_000;
 
+/** The message's own link, else one the provider gives on request (GOWA without auto-download). */
+async function linkOf(
+	context: IWebhookFunctions,
+	message: IncomingMessage,
+	provider: Provider,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<MediaLink> {
+	if (message.media?.url) return { url: message.media.url };
+	if (!provider.webhook.mediaLink) {
+		throw new Error(`${provider.displayName} sent no link to this file`);
+	}
+	return await provider.webhook.mediaLink(context, message, credentials);
+}
+
 /**
- * Fetches a message's media link into binary data `data`. The links are the provider's
- * temporary file links (1MSG's S3 link, GOWA's /statics/…), fetched without credentials: no
- * token goes to a file host. A failure never loses the message: it arrives with
- * `media.error` saying why.
+ * Fetches a message's file into binary data `data`. The links are the provider's temporary file
+ * links (1MSG's S3 link, GOWA's /statics/…), fetched without credentials: no token goes to a
+ * file host. A failure never loses the message: it arrives with `media.error` saying why.
  */
 async function download(
 	context: IWebhookFunctions,
 	message: IncomingMessage,
-	secrets: string[],
+	provider: Provider,
+	credentials: ICredentialDataDecryptedObject,
 ): Promise<INodeExecutionData> {
 	const json = message as unknown as IDataObject;
 	const media = message.media!;
 	try {
+		const { url, fileName } = await linkOf(context, message, provider, credentials);
 		const response = (await context.helpers.httpRequest({
 			method: 'GET',
-			url: media.url!,
+			url,
 			encoding: 'arraybuffer',
 			returnFullResponse: true,
 			timeout: timeoutMs,
@@ -39,10 +54,15 @@ async function download(
 			throw new Error(`the file is larger than ${maxMediaBytes / 1024 / 1024} MB`);
 		}
 		const mimeType = media.mimeType ?? response.headers['content-type']?.split(';')[0];
-		const binary = await context.helpers.prepareBinaryData(data, media.fileName, mimeType);
+		const binary = await context.helpers.prepareBinaryData(
+			data,
+			media.fileName ?? fileName,
+			mimeType,
+		);
 		return { json, binary: { data: binary } };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
+		const secrets = secretsOf(provider, credentials);
 		const failed = { ...media, error: redact(`Could not download the media: ${reason}`, secrets) };
 		return { json: { ...json, media: failed } };
 	}
@@ -56,11 +76,10 @@ export async function withMedia(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<INodeExecutionData[]> {
 	const wanted = context.getNodeParameter('options.downloadMedia', false) as boolean;
-	const secrets = secretsOf(provider, credentials);
 	return await Promise.all(
 		messages.map(async (message) =>
-			wanted && message.media?.url
-				? await download(context, message, secrets)
+			wanted && message.media
+				? await download(context, message, provider, credentials)
 				: { json: message as unknown as IDataObject },
 		),
 	);

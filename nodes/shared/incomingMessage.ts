@@ -127,7 +127,10 @@ export function messageEvent(
 		isGroup: fields.chatId.endsWith('@g.us'),
 		type: fields.type,
 		...(textOf(fields.text) !== undefined && { text: textOf(fields.text) }),
-		...(defined(fields.media) && { media: fields.media }),
+		// A media message keeps `media` even without a link: the trigger may still fetch its file.
+		...((defined(fields.media) || (fields.media && mediaTypes.includes(fields.type))) && {
+			media: fields.media,
+		}),
 		...(fields.location && { location: fields.location }),
 		...(fields.contacts && fields.contacts.length > 0 && { contacts: fields.contacts }),
 		...(textOf(fields.replyTo) !== undefined && { replyTo: textOf(fields.replyTo) }),

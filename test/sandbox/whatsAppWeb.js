@@ -31,6 +31,10 @@ class WhatsAppWebSimulator extends Simulator {
 		super.reset();
 		this.serverWebhook = undefined;
 		this.deviceWebhooks = new Map();
+		/** WHATSAPP_AUTO_DOWNLOAD_MEDIA: off, a media message carries WhatsApp's encrypted link */
+		this.autoDownloadMedia = true;
+		/** Media messages written, by id: what GET /message/{id}/download can fetch */
+		this.mediaMessages = new Map();
 	}
 
 	/**
@@ -87,8 +91,17 @@ class WhatsAppWebSimulator extends Simulator {
 	 */
 	messageCallbacks(message) {
 		const person = `${message.from}@s.whatsapp.net`;
+		const chatId = message.kind === 'group' ? '120363040000000001@g.us' : person;
+		if (message.kind === 'image') this.mediaMessages.set(message.id, chatId);
 		const kinds = {
-			image: { image: `statics/media/${message.id}.jpg` },
+			image: {
+				image: this.autoDownloadMedia
+					? `statics/media/${message.id}.jpg`
+					: {
+							url: `https://mmg.whatsapp.net/v/t62.7118-24/${message.id}.enc?ccb=11-4`,
+							caption: message.text,
+						},
+			},
 			location: {
 				body: undefined,
 				location: {
@@ -112,7 +125,7 @@ class WhatsAppWebSimulator extends Simulator {
 			device_id: this.devices[0],
 			payload: {
 				id: message.id,
-				chat_id: message.kind === 'group' ? '120363040000000001@g.us' : person,
+				chat_id: chatId,
 				from: person,
 				from_name: message.name,
 				timestamp: new Date(message.at).toISOString(),
@@ -122,6 +135,39 @@ class WhatsAppWebSimulator extends Simulator {
 			},
 		});
 		return this.eventCallbacks(this.devices[0], 'message', body);
+	}
+
+	/**
+	 * GET /message/{id}/download?phone=<chat> (docs/openapi.yaml): GOWA fetches and decrypts the
+	 * file into statics/media and answers where it is, `file_url` on the host it was asked at.
+	 */
+	downloadMedia(request) {
+		const device = this.device(request);
+		if (device.error) return device.error;
+		const id = decodeURIComponent(request.path.split('/')[2]);
+		const phone = request.query.phone;
+		if (typeof phone !== 'string' || phone === '')
+			return this.fault(400, 'VALIDATION_ERROR', 'phone: cannot be blank.');
+		if (this.mediaMessages.get(id) !== phone) {
+			return this.fault(404, 'NOT_FOUND', `message ${id} not found in chat ${phone}`);
+		}
+		const file = `statics/media/${id}.jpg`;
+		return {
+			status: 200,
+			body: {
+				code: 'SUCCESS',
+				message: 'Media downloaded successfully',
+				results: {
+					message_id: id,
+					status: 'Media downloaded successfully',
+					media_type: 'image',
+					filename: `${id}.jpg`,
+					file_path: file,
+					file_url: `${this.url}/${file}`,
+					file_size: Simulator.mediaBytes().length,
+				},
+			},
+		};
 	}
 
 	setDeviceWebhook(request) {
@@ -201,6 +247,9 @@ class WhatsAppWebSimulator extends Simulator {
 		}
 		if (request.method === 'POST' && request.path === '/send/message') {
 			return this.send(request, res, (b) => this.checkText(b), 'Message sent successfully');
+		}
+		if (request.method === 'GET' && /^\/message\/[^/]+\/download$/.test(request.path)) {
+			return this.downloadMedia(request);
 		}
 		if (request.method === 'PATCH' && /^\/devices\/[^/]+\/webhook$/.test(request.path)) {
 			return this.setDeviceWebhook(request);

@@ -91,6 +91,12 @@ export interface IncomingRequest {
 	query: IDataObject;
 }
 
+/** Where a message's file can be fetched, and its name where the message did not say. */
+export interface MediaLink {
+	url: string;
+	fileName?: string;
+}
+
 /** The trigger's hooks at activation and deactivation, with what they need. */
 export interface Registration {
 	context: IHookFunctions;
@@ -118,6 +124,15 @@ export interface TriggerWebhook {
 		receivedAt: Date,
 		credentials: ICredentialDataDecryptedObject,
 	): IncomingMessage[];
+	/**
+	 * A link the trigger can fetch a message's file from, where the message carries none (GOWA
+	 * without auto-download); throws when the provider cannot give one
+	 */
+	mediaLink?(
+		context: RequestContext,
+		message: IncomingMessage,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<MediaLink>;
 	/** Whether the provider already sends to this trigger (false: `create` runs) */
 	checkExists(registration: Registration): Promise<boolean>;
 	create(registration: Registration): Promise<void>;

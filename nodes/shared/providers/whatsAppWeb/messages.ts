@@ -32,7 +32,8 @@ const keyedTypes: Array<[string, MessageType]> = [
 /**
  * A media value: with auto-download (GOWA's default) a path `statics/media/<file>` or
  * `{path, caption}`, served at `{base}/statics/…` without basic auth; without it WhatsApp's own
- * encrypted link, which is no file the workflow can fetch (the raw payload keeps it).
+ * encrypted link, which is no file the workflow can fetch (the raw payload keeps it): the
+ * trigger asks GOWA for the file instead (mediaLink.ts).
  */
 function mediaOf(value: unknown, baseUrl: string): IncomingMedia {
 	const record = (typeof value === 'object' && value !== null ? value : {}) as IDataObject;

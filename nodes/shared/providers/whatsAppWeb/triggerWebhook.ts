@@ -3,6 +3,7 @@ import type { IHookFunctions } from 'n8n-workflow';
 import { requireWebhookSecret } from '../../webhookSecret';
 import type { TriggerWebhook } from '../provider';
 import { setWhatsAppWebDeviceWebhook } from './registration';
+import { whatsAppWebMediaLink } from './mediaLink';
 import { whatsAppWebWebhookMessages } from './messages';
 import { whatsAppWebSignatureValid, whatsAppWebWebhookStatuses } from './statuses';
 
@@ -43,6 +44,7 @@ export const whatsAppWebTriggerWebhook: TriggerWebhook = {
 		),
 	statuses: whatsAppWebWebhookStatuses,
 	messages: whatsAppWebWebhookMessages,
+	mediaLink: whatsAppWebMediaLink,
 	async checkExists({ context, credentials }) {
 		requireWebhookSecret(credentials, 'GOWA', "to the server's WHATSAPP_WEBHOOK_SECRET");
 		// Setting the device webhook is idempotent, so it is simply done on every activation.
