@@ -1,62 +1,19 @@
 // Send Text on the three nodes, in n8n's engine, against simulators that check each body as the
 // provider does (1MSG sendMessage, LipaChat whatsapp/message/text, GOWA send/message).
-import { Engine } from './engine/engine';
-import { nodeRunner } from './engine/nodeRunner';
-import { LipaChatSimulator } from './sandbox/lipaChat';
-import { OneMsgSimulator } from './sandbox/oneMsg';
-import { WhatsAppWebSimulator } from './sandbox/whatsAppWeb';
+import { threeProviders, type ProviderName } from './engine/threeProviders';
 
-const oneMsgSim = new OneMsgSimulator({ channelId: '123456', token: 'sim-1msg-token-Zk93xQ' });
-const lipaChatSim = new LipaChatSimulator({
-	apiKey: 'lipachat-key-5Qx81',
-	senderNumber: '254110090747',
-});
-const gowaSim = new WhatsAppWebSimulator({
-	user: 'admin',
-	password: 'gowa-pass-Hn27v',
-	devices: ['shop-phone'],
-});
-let engine: Engine;
-
+const {
+	providers: simulated,
+	oneMsg: oneMsgSim,
+	lipaChat: lipaChatSim,
+	whatsAppWeb: gowaSim,
+} = threeProviders();
+/** Each provider with the path its Send Text goes to. */
 const providers = {
-	oneMsg: {
-		sim: oneMsgSim,
-		path: '/sendMessage',
-		run: nodeRunner(
-			() => engine,
-			{ type: 'oneMsg', credentialType: 'oneMsgApi' },
-			() => ({ token: 'sim-1msg-token-Zk93xQ', channelId: '123456', baseUrl: oneMsgSim.url }),
-		),
-	},
-	lipaChat: {
-		sim: lipaChatSim,
-		path: '/whatsapp/message/text',
-		run: nodeRunner(
-			() => engine,
-			{ type: 'lipaChat', credentialType: 'lipaChatApi' },
-			() => ({
-				apiKey: 'lipachat-key-5Qx81',
-				senderNumber: '+254 110 090747',
-				baseUrl: `${lipaChatSim.url}/api/v1`,
-			}),
-		),
-	},
-	whatsAppWeb: {
-		sim: gowaSim,
-		path: '/send/message',
-		run: nodeRunner(
-			() => engine,
-			{ type: 'whatsAppWeb', credentialType: 'whatsAppWebApi' },
-			() => ({
-				baseUrl: gowaSim.url,
-				user: 'admin',
-				password: 'gowa-pass-Hn27v',
-				deviceId: 'shop-phone',
-			}),
-		),
-	},
+	oneMsg: { ...simulated.oneMsg, path: '/sendMessage' },
+	lipaChat: { ...simulated.lipaChat, path: '/whatsapp/message/text' },
+	whatsAppWeb: { ...simulated.whatsAppWeb, path: '/send/message' },
 };
-type ProviderName = keyof typeof providers;
 
 /** Send Text with the recipient and text mapped from the item, as a workflow would. */
 const textParameters = (options: object = {}) => ({
@@ -66,20 +23,6 @@ const textParameters = (options: object = {}) => ({
 	options,
 });
 const handover = 'Juma is your courier today, his card follows. Reply here with any question.';
-
-beforeAll(async () => {
-	engine = await Engine.load();
-	await Promise.all([oneMsgSim.start(), lipaChatSim.start(), gowaSim.start()]);
-});
-afterAll(async () => {
-	await Promise.all([oneMsgSim.stop(), lipaChatSim.stop(), gowaSim.stop()]);
-});
-beforeEach(() => {
-	for (const { sim } of Object.values(providers)) sim.reset();
-	oneMsgSim.customerWrote('254722000111');
-	lipaChatSim.customerWrote('254722000111');
-	gowaSim.devices = ['shop-phone'];
-});
 
 describe('Send Text in the n8n engine', () => {
 	it('1MSG: POST sendMessage {phone, body}, and the item out', async () => {

@@ -12,6 +12,7 @@ import {
 	operationSubtitle,
 	sendContactOperation,
 	sendTextOperation,
+	sendMediaOperation,
 	sendTemplateOperation,
 } from '../shared/operationProperty';
 import { lipaChat } from '../shared/providers/lipaChat';
@@ -19,12 +20,14 @@ import { route } from '../shared/router';
 import { windowClosedOutputsExpression } from '../shared/send/windowClosedOutput';
 import { templateEditorMethods } from '../shared/template/editorMethods';
 import * as sendContact from './actions/sendContact';
+import * as sendMedia from './actions/sendMedia';
 import * as sendText from './actions/sendText';
 import * as sendTemplate from './actions/sendTemplate';
 
 const operations: INodePropertyOptions[] = [
 	sendContactOperation,
 	sendTextOperation,
+	sendMediaOperation,
 	sendTemplateOperation,
 ];
 
@@ -36,7 +39,8 @@ export class LipaChat implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(operations),
-		description: 'Send WhatsApp texts, contact cards and templates through the LipaChat gateway',
+		description:
+			'Send WhatsApp texts, media, contact cards and templates through the LipaChat gateway',
 		defaults: { name: 'LipaChat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -47,6 +51,7 @@ export class LipaChat implements INodeType {
 			operationProperty(operations),
 			...sendContact.description,
 			...sendText.description,
+			...sendMedia.description,
 			...sendTemplate.description,
 		],
 	};
@@ -57,6 +62,7 @@ export class LipaChat implements INodeType {
 		return await route(this, {
 			sendContact: sendContact.execute,
 			sendText: sendText.execute,
+			sendMedia: sendMedia.execute,
 			sendTemplate: sendTemplate.execute,
 		});
 	}

@@ -12,6 +12,7 @@ import {
 	operationSubtitle,
 	sendContactOperation,
 	sendTextOperation,
+	sendMediaOperation,
 	sendTemplateOperation,
 } from '../shared/operationProperty';
 import { oneMsg } from '../shared/providers/oneMsg';
@@ -20,12 +21,14 @@ import { windowClosedOutputsExpression } from '../shared/send/windowClosedOutput
 import { templateEditorMethods } from '../shared/template/editorMethods';
 import * as getMessageStatus from './actions/getMessageStatus';
 import * as sendContact from './actions/sendContact';
+import * as sendMedia from './actions/sendMedia';
 import * as sendText from './actions/sendText';
 import * as sendTemplate from './actions/sendTemplate';
 
 const operations: INodePropertyOptions[] = [
 	sendContactOperation,
 	sendTextOperation,
+	sendMediaOperation,
 	sendTemplateOperation,
 	{
 		name: 'Get Message Status',
@@ -44,7 +47,7 @@ export class OneMsg implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'Send WhatsApp texts, contact cards and templates through the 1MSG WhatsApp Business API',
+			'Send WhatsApp texts, media, contact cards and templates through the 1MSG WhatsApp Business API',
 		defaults: { name: '1MSG' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -55,6 +58,7 @@ export class OneMsg implements INodeType {
 			operationProperty(operations),
 			...sendContact.description,
 			...sendText.description,
+			...sendMedia.description,
 			...sendTemplate.description,
 			...getMessageStatus.description,
 		],
@@ -66,6 +70,7 @@ export class OneMsg implements INodeType {
 		return await route(this, {
 			sendContact: sendContact.execute,
 			sendText: sendText.execute,
+			sendMedia: sendMedia.execute,
 			sendTemplate: sendTemplate.execute,
 			hookInfo: getMessageStatus.execute,
 		});

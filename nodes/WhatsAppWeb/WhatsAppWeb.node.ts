@@ -11,12 +11,14 @@ import {
 	operationSubtitle,
 	sendContactOperation,
 	sendTextOperation,
+	sendMediaOperation,
 } from '../shared/operationProperty';
 import { route } from '../shared/router';
 import * as sendContact from './actions/sendContact';
+import * as sendMedia from './actions/sendMedia';
 import * as sendText from './actions/sendText';
 
-const operations = [sendContactOperation, sendTextOperation];
+const operations = [sendContactOperation, sendTextOperation, sendMediaOperation];
 
 export class WhatsAppWeb implements INodeType {
 	description: INodeTypeDescription = {
@@ -27,7 +29,7 @@ export class WhatsAppWeb implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'Send WhatsApp texts and contact cards through a self-hosted go-whatsapp-web-multidevice (GOWA) server',
+			'Send WhatsApp texts, media and contact cards through a self-hosted go-whatsapp-web-multidevice (GOWA) server',
 		defaults: { name: 'WhatsApp Web (GOWA)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -37,10 +39,15 @@ export class WhatsAppWeb implements INodeType {
 			operationProperty(operations),
 			...sendContact.description,
 			...sendText.description,
+			...sendMedia.description,
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this, { sendContact: sendContact.execute, sendText: sendText.execute });
+		return await route(this, {
+			sendContact: sendContact.execute,
+			sendText: sendText.execute,
+			sendMedia: sendMedia.execute,
+		});
 	}
 }

@@ -16,6 +16,14 @@ export const sendTextOperation: INodePropertyOptions = {
 	action: 'Send a text message',
 };
 
+/** The "Send Media" entry every node's operation list has. */
+export const sendMediaOperation: INodePropertyOptions = {
+	name: 'Send Media',
+	value: 'sendMedia',
+	description: 'Send an image, video, audio, document or sticker, from a link or a file',
+	action: 'Send a media message',
+};
+
 /** The "Send Template" entry of the nodes whose provider has templates. */
 export const sendTemplateOperation: INodePropertyOptions = {
 	name: 'Send Template',

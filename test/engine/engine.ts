@@ -41,6 +41,7 @@ const baseNodes = [
 	'Set/Set',
 	'Transform/SplitOut/SplitOut',
 	'HttpRequest/HttpRequest',
+	'Files/ConvertToFile/ConvertToFile',
 ];
 
 export interface WorkflowJson {

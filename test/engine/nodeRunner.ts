@@ -9,6 +9,8 @@ export interface RunOptions {
 	credentials?: ICredentialDataDecryptedObject;
 	/** Parameters of a second node of the same type after "Send" */
 	then?: INodeParameters;
+	/** Each order's base64 `file` reaches the node as binary data `data` (Convert to File) */
+	binary?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export function nodeRunner(
 				parameters: parameters as INodeParameters,
 				continueOnFail: options.continueOnFail,
 				then: options.then,
+				binary: options.binary,
 			}),
 			{ [node.credentialType]: { ...credentials(), ...options.credentials } },
 		);

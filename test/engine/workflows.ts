@@ -19,6 +19,11 @@ export function orderWorkflow(
 		continueOnFail?: boolean | 'errorOutput';
 		/** A second node of the same type after "Send", named "Then", e.g. Get Message Status */
 		then?: INodeParameters;
+		/**
+		 * Each order's `file` (base64) becomes binary data `data` through n8n's Convert to File,
+		 * named by its `fileName` and typed by its `mimeType`, as a workflow makes files
+		 */
+		binary?: boolean;
 	},
 ): WorkflowJson {
 	const nodes: INode[] = [
@@ -70,6 +75,23 @@ export function orderWorkflow(
 		'Order Data': link('One Item Per Order'),
 		'One Item Per Order': link('Send'),
 	};
+	if (node.binary) {
+		nodes.push({
+			id: 'file',
+			name: 'Make The File',
+			type: 'n8n-nodes-base.convertToFile',
+			typeVersion: 1.1,
+			position: [500, 0],
+			parameters: {
+				operation: 'toBinary',
+				sourceProperty: 'file',
+				binaryPropertyName: 'data',
+				options: { fileName: '={{ $json.fileName }}', mimeType: '={{ $json.mimeType }}' },
+			},
+		});
+		connections['One Item Per Order'] = link('Make The File');
+		connections['Make The File'] = link('Send');
+	}
 	if (node.then) {
 		nodes.push({
 			...nodes[3],

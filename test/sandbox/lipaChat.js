@@ -57,6 +57,9 @@ class LipaChatSimulator extends Simulator {
 		if (request.method === 'POST' && request.path === '/api/v1/whatsapp/message/text') {
 			return this.sendText(request, res);
 		}
+		if (request.method === 'POST' && request.path === '/api/v1/whatsapp/media') {
+			return this.sendMedia(request, res);
+		}
 		return this.error(404, `No route ${request.method} ${request.path}`);
 	}
 
@@ -95,6 +98,27 @@ class LipaChatSimulator extends Simulator {
 				return 'message is required';
 			}
 			if ([...body.message].length > 4096) return 'message must be at most 4096 characters';
+			return undefined;
+		});
+	}
+
+	/** whatsapp/media ([lc-docs] /api/sending-media): an https link only. */
+	sendMedia(request, res) {
+		return this.sendInSession(request, res, (body) => {
+			const address = this.checkAddress(body);
+			if (address) return address;
+			if (!['IMAGE', 'VIDEO', 'AUDIO', 'DOCUMENT', 'STICKER'].includes(body.mediaType)) {
+				return 'mediaType must be one of IMAGE, VIDEO, AUDIO, DOCUMENT, STICKER';
+			}
+			if (typeof body.mediaUrl !== 'string' || !/^https:\/\/[^\s]+$/.test(body.mediaUrl)) {
+				return 'mediaUrl must be an https URL';
+			}
+			if (body.caption !== undefined && typeof body.caption !== 'string') {
+				return 'caption must be a string';
+			}
+			if (body.filename !== undefined && typeof body.filename !== 'string') {
+				return 'filename must be a string';
+			}
 			return undefined;
 		});
 	}

@@ -182,6 +182,9 @@ class OneMsgSimulator extends Simulator {
 		if (request.method === 'POST' && method === 'sendMessage') {
 			return this.sendMessage(request, res);
 		}
+		if (request.method === 'POST' && method === 'sendFile') {
+			return this.sendFile(request, res);
+		}
 		if (request.method === 'POST' && method === 'sendTemplate') {
 			return this.sendTemplate(request, res);
 		}
@@ -223,6 +226,34 @@ class OneMsgSimulator extends Simulator {
 			if ([...body.body].length > 4096) return 'body must be at most 4096 characters';
 			if (body.quotedMsgId !== undefined && typeof body.quotedMsgId !== 'string') {
 				return 'quotedMsgId must be a string';
+			}
+			return undefined;
+		});
+	}
+
+	/**
+	 * sendFile: `body` a link or a data URI, `filename` required with it, `caption` (at most
+	 * 1,024 characters), `quotedMsgId`, `voice` where given ([1msg-sdk] send_file_request.py).
+	 */
+	sendFile(request, res) {
+		return this.sendInSession(request, res, (body) => {
+			if (typeof body.body !== 'string' || body.body === '') return 'body is required';
+			const dataUri = /^data:([\w.+-]+\/[\w.+-]+);base64,([A-Za-z0-9+/=]+)$/.exec(body.body);
+			if (!dataUri && !/^https?:\/\/[^\s]+$/.test(body.body)) {
+				return 'body must be a file URL or a data URI';
+			}
+			if (typeof body.filename !== 'string' || body.filename === '') {
+				return 'filename is required';
+			}
+			if (body.caption !== undefined) {
+				if (typeof body.caption !== 'string') return 'caption must be a string';
+				if ([...body.caption].length > 1024) return 'caption must be at most 1024 characters';
+			}
+			if (body.quotedMsgId !== undefined && typeof body.quotedMsgId !== 'string') {
+				return 'quotedMsgId must be a string';
+			}
+			if (body.voice !== undefined && typeof body.voice !== 'boolean') {
+				return 'voice must be a boolean';
 			}
 			return undefined;
 		});

@@ -3,12 +3,13 @@
 // keeps 24-hour sessions per recipient, and can be told to misbehave for the next requests.
 const http = require('http');
 const crypto = require('crypto');
+const { parseMultipart } = require('./multipart');
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 class Simulator {
 	// Declared here with their types; reset() is the one place that gives them values.
-	/** every request as received, with when it arrived (ms) @type {Array<{at: number, method: string, path: string, query: Record<string, string>, headers: import('http').IncomingHttpHeaders, rawBody: string, body: any}>} */
+	/** every request as received, with when it arrived (ms) @type {Array<{at: number, method: string, path: string, query: Record<string, string>, headers: import('http').IncomingHttpHeaders, rawBody: string, bytes: number, body: any, files?: Record<string, {fileName: string, contentType: string, data: Buffer}>}>} */
 	received;
 	/** messages the provider took @type {Array<{id: string, to: string, body: any, deviceId?: string}>} */
 	accepted;
@@ -282,7 +283,8 @@ class Simulator {
 	async receive(req, res) {
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
-		const rawBody = Buffer.concat(chunks).toString('utf8');
+		const rawBuffer = Buffer.concat(chunks);
+		const rawBody = rawBuffer.toString('utf8');
 		const url = new URL(req.url, 'http://127.0.0.1');
 		const request = {
 			at: Date.now(),
@@ -291,9 +293,19 @@ class Simulator {
 			query: Object.fromEntries(url.searchParams),
 			headers: req.headers,
 			rawBody,
+			bytes: rawBuffer.length,
 			body: undefined,
 		};
-		if (rawBody !== '') {
+		const multipart = /^multipart\/form-data/i.test(req.headers['content-type'] || '');
+		if (multipart) {
+			const form = parseMultipart(rawBuffer, req.headers['content-type']);
+			if (!form) {
+				this.received.push(request);
+				return this.badJson(res);
+			}
+			request.body = form.fields;
+			request.files = form.files;
+		} else if (rawBody !== '') {
 			try {
 				request.body = JSON.parse(rawBody);
 			} catch {

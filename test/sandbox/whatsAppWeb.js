@@ -7,6 +7,47 @@ const { Simulator } = require('./simulator');
 const durations = [0, 86400, 604800, 7776000];
 const recipientPattern = /^(\d{6,15}@s\.whatsapp\.net|[\d-]{6,40}@g\.us|\d{6,20}@lid|\d{6,15})$/;
 
+/** What GOWA's handlers take as uploaded files (src/validations/send_validation.go). */
+const mediaTypes = {
+	image: ['image/jpeg', 'image/jpg', 'image/png'],
+	video: ['video/mp4', 'video/x-matroska', 'video/avi', 'video/x-msvideo'],
+	audio: [
+		'audio/aac',
+		'audio/amr',
+		'audio/flac',
+		'audio/m4a',
+		'audio/m4r',
+		'audio/mp3',
+		'audio/mpeg',
+		'audio/ogg',
+		'audio/wma',
+		'audio/x-ms-wma',
+		'audio/wav',
+		'audio/vnd.wav',
+		'audio/vnd.wave',
+		'audio/wave',
+		'audio/x-pn-wav',
+		'audio/x-wav',
+	],
+	sticker: ['image/jpeg', 'image/jpg', 'image/png', 'image/webp', 'image/gif'],
+};
+const mediaMaxBytes = { image: 20e6, video: 100e6, audio: 500e6, file: 50e6, sticker: 500e6 };
+
+/** Form fields bound as Fiber binds them into GOWA's request structs: booleans and numbers typed. */
+function bindForm(fields) {
+	const bound = { ...fields };
+	for (const key of ['is_forwarded', 'ptt', 'view_once', 'compress', 'hd']) {
+		if (bound[key] === undefined) continue;
+		if (bound[key] !== 'true' && bound[key] !== 'false') return `${key}: must be true or false.`;
+		bound[key] = bound[key] === 'true';
+	}
+	if (bound.duration !== undefined) {
+		if (!/^\d+$/.test(bound.duration)) return 'duration: must be a number.';
+		bound.duration = Number(bound.duration);
+	}
+	return bound;
+}
+
 class WhatsAppWebSimulator extends Simulator {
 	/**
 	 * @param {{ user?: string, password?: string, devices?: string[] }} options
@@ -248,6 +289,21 @@ class WhatsAppWebSimulator extends Simulator {
 		if (request.method === 'POST' && request.path === '/send/message') {
 			return this.send(request, res, (b) => this.checkText(b), 'Message sent successfully');
 		}
+		const media = /^\/send\/(image|video|audio|file|sticker)$/.exec(request.path);
+		if (request.method === 'POST' && media) {
+			if (request.files) {
+				const bound = bindForm(request.body);
+				if (typeof bound === 'string') return this.fault(400, 'VALIDATION_ERROR', bound);
+				request.body = bound;
+			}
+			const kind = media[1];
+			return this.send(
+				request,
+				res,
+				(b) => this.checkMedia(kind, b, request.files || {}),
+				`${kind} sent`,
+			);
+		}
 		if (request.method === 'GET' && /^\/message\/[^/]+\/download$/.test(request.path)) {
 			return this.downloadMedia(request);
 		}
@@ -283,6 +339,32 @@ class WhatsAppWebSimulator extends Simulator {
 		if (!/^[1-9]\d{5,14}$/.test(body.contact_phone)) {
 			return 'contact_phone: must be digits with country code, no + and no leading 0.';
 		}
+		return undefined;
+	}
+
+	/**
+	 * A media send (src/validations/send_validation.go): the file in the form field named after
+	 * the route, whose Content-Type GOWA checks, or a link in `<field>_url`; sizes as
+	 * src/config/settings.go.
+	 */
+	checkMedia(kind, body, files) {
+		const file = files[kind];
+		const link = body[`${kind}_url`];
+		if (!file && (typeof link !== 'string' || link === '')) {
+			return `either ${kind} or ${kind}_url must be provided`;
+		}
+		if (link !== undefined && !/^https?:\/\/[^\s]+$/.test(link))
+			return `${kind}_url must be a valid URL`;
+		if (body.caption !== undefined && typeof body.caption !== 'string')
+			return 'caption: must be a string.';
+		if (body.ptt !== undefined && typeof body.ptt !== 'boolean') return 'ptt: must be a boolean.';
+		if (!file) return undefined;
+		const types = mediaTypes[kind];
+		if (types && !types.includes(file.contentType)) {
+			return `your ${kind} type is not allowed (${file.contentType})`;
+		}
+		if (file.data.length > mediaMaxBytes[kind])
+			return `max ${kind} upload is ${mediaMaxBytes[kind]} bytes`;
 		return undefined;
 	}
 

@@ -9,6 +9,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { streamedForm, type Upload } from './multipart';
+
 export type RequestContext =
 	| IExecuteFunctions
 	| ILoadOptionsFunctions
@@ -19,6 +21,8 @@ export interface ProviderRequest {
 	method: IHttpRequestMethods;
 	url: string;
 	body?: IDataObject;
+	/** A multipart body instead of `body` (a file upload), its file read anew for each attempt */
+	upload?: Upload;
 	qs?: IDataObject;
 	headers?: Record<string, string>;
 }
@@ -87,8 +91,13 @@ export async function sendRequest(
 		method: request.method,
 		url: request.url,
 		qs: request.qs,
-		headers: { Accept: 'application/json', ...request.headers },
-		body: request.body,
+		headers: {
+			Accept: 'application/json',
+			...request.headers,
+			// n8n's HTTP client streams the form and adds the boundary and the Content-Length.
+			...(request.upload && { 'Content-Type': 'multipart/form-data' }),
+		},
+		body: request.upload ? (streamedForm(request.upload) as IDataObject) : request.body,
 		json: true,
 		timeout: timeoutMs,
 		returnFullResponse: true,

@@ -10,6 +10,8 @@ import type { ContactCard } from '../contactCard/card';
 import type { NormalisedStatus } from '../deliveryStatus';
 import type { ProviderRequest, ProviderResponse, RequestContext } from '../http/transport';
 import type { IncomingMessage } from '../incomingMessage';
+import type { MediaLimits } from '../media/kinds';
+import type { MediaFile } from '../media/source';
 import type { Recipient } from '../recipient';
 import type { Template, TemplateVariable } from '../template/model';
 
@@ -65,6 +67,30 @@ export interface TextSend {
 	options: IDataObject;
 	/** The same for every run of this execution's item: a retry can carry it (LipaChat) */
 	stableId: string;
+}
+
+/** What a Send Media needs to build one item's request. */
+export interface MediaSend {
+	credentials: ICredentialDataDecryptedObject;
+	recipient: Recipient;
+	/** Checked against the provider's `media.limits` */
+	media: MediaFile;
+	/** The node's Options for this item (provider-specific ones included) */
+	options: IDataObject;
+	/** The same for every run of this execution's item: a retry can carry it (LipaChat) */
+	stableId: string;
+}
+
+/** A provider's media messages: what it takes, and the request for one. */
+export interface MediaApi {
+	/** The kinds it sends, each with its file types and size */
+	limits: MediaLimits;
+	/** Takes a link only, never a file (LipaChat: https links) */
+	linksOnly?: boolean;
+	/** Whether audio can go as a voice note */
+	voiceNotes: boolean;
+	/** The request; throws InputError where the provider cannot send what was asked */
+	request(send: MediaSend): Promise<ProviderRequest>;
 }
 
 /** What a Send Template needs beside the chosen template. */
@@ -177,6 +203,7 @@ export interface Provider {
 	readSendAnswer(response: ProviderResponse): SendAnswer;
 	contactRequests(send: ContactSend): ProviderRequest[];
 	textRequest(send: TextSend): ProviderRequest;
+	media: MediaApi;
 	templates?: TemplateApi;
 	statusLookup?: StatusLookup;
 	webhook: TriggerWebhook;

@@ -14,12 +14,12 @@ export const windowClosedOutputOption: INodeProperties = {
 
 /**
  * The node's outputs, computed by n8n from its parameters: a second "Window Closed" output when
- * the option is on for Send Contact or Send Text. Written as a function n8n runs in the editor and the engine,
+ * the option is on for Send Contact, Send Text or Send Media. Written as a function n8n runs in the editor and the engine,
  * so it may use nothing from outside itself.
  */
 function windowClosedOutputs(parameters: INodeParameters) {
 	const options = (parameters.options ?? {}) as { windowClosedOutput?: boolean };
-	const sends = ['sendContact', 'sendText'];
+	const sends = ['sendContact', 'sendText', 'sendMedia'];
 	if (sends.includes(String(parameters.operation)) && options.windowClosedOutput === true) {
 		return [
 			{ type: 'main', displayName: 'Sent' },

@@ -1,6 +1,7 @@
 import type { Provider } from '../provider';
 import { credentialType } from './api';
 import { lipaChatContactRequests } from './contact';
+import { lipaChatMedia } from './media';
 import { lipaChatTextRequest } from './text';
 import { readLipaChatSendAnswer } from './sendAnswer';
 import { lipaChatTriggerWebhook } from './triggerWebhook';
@@ -18,6 +19,7 @@ export const lipaChat: Provider = {
 	readSendAnswer: readLipaChatSendAnswer,
 	contactRequests: lipaChatContactRequests,
 	textRequest: lipaChatTextRequest,
+	media: lipaChatMedia,
 	templates: lipaChatTemplates,
 	webhook: lipaChatTriggerWebhook,
 };

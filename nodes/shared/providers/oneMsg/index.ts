@@ -1,6 +1,7 @@
 import type { Provider } from '../provider';
 import { credentialType, oneMsgChatIdPattern } from './api';
 import { oneMsgContactRequests } from './contact';
+import { oneMsgMedia } from './media';
 import { oneMsgTextRequest } from './text';
 import { readOneMsgSendAnswer } from './sendAnswer';
 import { lookUpOneMsgStatus } from './statuses';
@@ -20,6 +21,7 @@ export const oneMsg: Provider = {
 	readSendAnswer: readOneMsgSendAnswer,
 	contactRequests: oneMsgContactRequests,
 	textRequest: oneMsgTextRequest,
+	media: oneMsgMedia,
 	templates: oneMsgTemplates,
 	statusLookup: lookUpOneMsgStatus,
 	webhook: oneMsgTriggerWebhook,

@@ -2,6 +2,7 @@ import type { Provider } from '../provider';
 import { credentialType, whatsAppWebJidPattern } from './api';
 import { whatsAppWebContactRequests } from './contact';
 import { readWhatsAppWebSendAnswer } from './sendAnswer';
+import { whatsAppWebMedia } from './media';
 import { whatsAppWebTextRequest } from './text';
 import { whatsAppWebTriggerWebhook } from './triggerWebhook';
 
@@ -18,5 +19,6 @@ export const whatsAppWeb: Provider = {
 	readSendAnswer: readWhatsAppWebSendAnswer,
 	contactRequests: whatsAppWebContactRequests,
 	textRequest: whatsAppWebTextRequest,
+	media: whatsAppWebMedia,
 	webhook: whatsAppWebTriggerWebhook,
 };
