@@ -68,11 +68,14 @@ Fire the demo order (courier contact card through 1MSG):
 A failed delivery (the alert workflow posts it to the alert sink):
   curl -s -X POST http://127.0.0.1:${port}/webhook/courier-handoff -H 'content-type: application/json' -d '${order.replace('+1 202 555 0199', '+44 7911 123456')}'
 
-A customer writes on 1MSG asking for a person (try lipaChat or gowa: ports ${demo.ports.lipaChat}, ${demo.ports.gowa}); the specialist's card goes back to the same chat:
+A customer writes on 1MSG asking for a person (try lipaChat or gowa: ports ${demo.ports.lipaChat}, ${demo.ports.gowa}); a line of text and the specialist's card go back to the same chat:
   curl -s -X POST http://127.0.0.1:${demo.ports.oneMsg}/__sim/incoming -H 'content-type: application/json' -d '{"kind": "text", "from": "254733000555", "name": "Amina", "text": "Can I talk to a person, please?"}'
 
 A customer whose 24-hour session is closed gets LipaChat's template instead of the card:
   curl -s -X POST http://127.0.0.1:${port}/webhook/courier-handoff-lipachat -H 'content-type: application/json' -d '${order.replace('+1 202 555 0199', '+1 202 555 0123')}'
+
+A delivery photo, fetched into n8n and sent as a file through GOWA with a caption:
+  curl -s -X POST http://127.0.0.1:${port}/webhook/delivery-photo -H 'content-type: application/json' -d '{"orderId": "10482", "customerPhone": "+254 722 000111", "photoUrl": "http://127.0.0.1:${demo.ports.gowa}/statics/media/parcel-10482.jpg"}'
 
 Ctrl-C stops n8n and the simulators.`);
 }

@@ -54,6 +54,8 @@ beforeAll(async () => {
 		'partner-delivery',
 		'courier-handoff-fallback',
 		'courier-handoff-lipachat',
+		'delivery-photo',
+		'e2e-media',
 	]);
 	// The GOWA and LipaChat message triggers of the template and the recorder are live too.
 	await eventually(() => (sandbox.oneMsg.webhookUrls.length >= 3 ? true : undefined), 60_000);
@@ -404,6 +406,79 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 		expect(byProvider.whatsAppWeb[1].body).toMatchObject({
 			contact_name: 'Jane Specialist',
 			contact_phone: '254712345678',
+		});
+	});
+
+	it('delivery photo: the photo is fetched into n8n and goes to the customer through GOWA as a file (multipart), with the caption; no photo answers 400', async () => {
+		const photoUrl = `http://127.0.0.1:${demo.ports.gowa}/statics/media/parcel-10482.jpg`;
+		const answer = await post('delivery-photo', {
+			orderId: '10482',
+			customerPhone: '+254 722 000111',
+			photoUrl,
+		});
+		expect(answer.status).toBe(200);
+		const [upload] = sandbox.gowa.sends('/send/image');
+		expect(upload.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+		expect(upload.body).toEqual({
+			phone: '254722000111@s.whatsapp.net',
+			caption: 'Your order 10482 was delivered. Here is the photo from your courier.',
+		});
+		expect(upload.files).toEqual({
+			image: {
+				fileName: 'parcel-10482.jpg',
+				contentType: 'image/jpeg',
+				data: (sandbox.gowa.constructor as unknown as { mediaBytes(): Buffer }).mediaBytes(),
+			},
+		});
+		expect(answer.json).toMatchObject({
+			provider: 'whatsAppWeb',
+			messageId: sandbox.gowa.accepted.at(-1)!.id,
+			mediaType: 'image',
+			to: '+254722000111',
+		});
+
+		const missing = await post('delivery-photo', {
+			orderId: '10483',
+			customerPhone: '+254 722 000111',
+			photoUrl: `http://127.0.0.1:${demo.ports.gowa}/no-such-photo`,
+		});
+		expect(missing.status).toBe(400);
+		expect(sandbox.gowa.sends('/send/image')).toHaveLength(1);
+	});
+
+	it('media through each provider in the real n8n: a document from binary data via 1MSG (data URI), a photo from binary data via GOWA (multipart), a photo by https link via LipaChat', async () => {
+		const fileUrl = `http://127.0.0.1:${demo.ports.gowa}/statics/media/parcel.jpg`;
+		const bytes = (sandbox.gowa.constructor as unknown as { mediaBytes(): Buffer }).mediaBytes();
+		const send = (provider: string, extra: object = {}) =>
+			post('e2e-media', {
+				provider,
+				customerPhone: '+254 722 000222',
+				caption: 'Your parcel',
+				fileUrl,
+				fileName: 'Delivery note 10482.jpg',
+				...extra,
+			});
+		expect((await send('oneMsg')).status).toBe(200);
+		expect(sandbox.oneMsg.sends('/sendFile').at(-1)!.body).toEqual({
+			phone: '254722000222',
+			body: `data:image/jpeg;base64,${bytes.toString('base64')}`,
+			filename: 'Delivery note 10482.jpg',
+			caption: 'Your parcel',
+		});
+		expect((await send('whatsAppWeb')).status).toBe(200);
+		const upload = sandbox.gowa.sends('/send/image').at(-1)!;
+		expect(upload.body).toEqual({ phone: '254722000222@s.whatsapp.net', caption: 'Your parcel' });
+		expect(upload.files!.image.data).toEqual(bytes);
+		expect((await send('lipaChat', { fileUrl: 'https://cdn.example.com/parcel.jpg' })).status).toBe(
+			200,
+		);
+		expect(sandbox.lipaChat.sends('/whatsapp/media').at(-1)!.body).toEqual({
+			messageId: expect.any(String),
+			from: demo.lipaChat.senderNumber,
+			to: '254722000222',
+			mediaType: 'IMAGE',
+			mediaUrl: 'https://cdn.example.com/parcel.jpg',
+			caption: 'Your parcel',
 		});
 	});
 
