@@ -13,10 +13,13 @@ import {
 import { eventually, postJson } from './helpers';
 import * as n8n from './n8n';
 import { demoCredentials, demo, startSandbox } from './sandbox';
+import { scriptedModelCredential, startScriptedModel } from './scriptedModel';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 let sandbox: Sandbox;
 let server: Awaited<ReturnType<typeof n8n.startN8n>>;
+let model: Awaited<ReturnType<typeof startScriptedModel>>;
+const modelPort = 8109;
 const base = `http://127.0.0.1:${demo.ports.n8n}`;
 const post = (webhookPath: string, body: object) => postJson(base, webhookPath, body);
 
@@ -38,11 +41,13 @@ beforeAll(async () => {
 		demoCredentials(),
 		path.join(n8n.root, 'workflows'),
 	);
-	// A test-only workflow that records every customer message the triggers normalise.
+	// Test-only workflows: one records every customer message the triggers normalise, one sends
+	// media through each provider, one is an AI Agent whose model is scripted.
+	model = await startScriptedModel(modelPort);
 	n8n.importTemplates(
 		userFolder,
 		demo.ports.n8n,
-		demoCredentials(),
+		[...demoCredentials(), scriptedModelCredential(modelPort)],
 		path.join(__dirname, 'recorder'),
 	);
 	server = await n8n.startN8n(userFolder, demo.ports.n8n);
@@ -56,6 +61,7 @@ beforeAll(async () => {
 		'courier-handoff-lipachat',
 		'delivery-photo',
 		'e2e-media',
+		'e2e-agent',
 	]);
 	// The GOWA and LipaChat message triggers of the template and the recorder are live too.
 	await eventually(() => (sandbox.oneMsg.webhookUrls.length >= 3 ? true : undefined), 60_000);
@@ -64,6 +70,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await server?.stop();
 	await sandbox?.stop();
+	await model?.stop();
 });
 
 describe('workflow templates in a real n8n 2.41.1 with the packed package installed', () => {
@@ -480,6 +487,45 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 			mediaUrl: 'https://cdn.example.com/parcel.jpg',
 			caption: 'Your parcel',
 		});
+	});
+
+	it('an AI Agent uses Send Text as a tool: the model fills recipient and text with $fromAI, the text goes out through GOWA, the result goes back to the model; a bad number goes back as an error, nothing sent', async () => {
+		const sendsBefore = sandbox.gowa.sends('/send/message').length;
+		model.plays(
+			{
+				tool: 'Send_Text_via_GOWA',
+				arguments: { recipient: '254722000333@s.whatsapp.net', text: 'Your parcel arrives today.' },
+			},
+			{ text: 'I told the customer.' },
+		);
+		const answer = await post('e2e-agent', {
+			message: 'Chat 254722000333@s.whatsapp.net asks: when does my parcel arrive?',
+		});
+		expect(answer).toMatchObject({ status: 200, json: { output: 'I told the customer.' } });
+		const sent = sandbox.gowa.sends('/send/message').slice(sendsBefore);
+		expect(sent.map((r) => r.body)).toEqual([
+			{ phone: '254722000333@s.whatsapp.net', message: 'Your parcel arrives today.' },
+		]);
+		// What the model was offered: our tool, its description and the $fromAI arguments.
+		const [first, second] = model.requests.slice(-2);
+		const tool = first.tools!.find((t) => t.function.name === 'Send_Text_via_GOWA')!;
+		expect(tool.function.description).toMatch(/text/i);
+		expect(tool.function.parameters).toMatchObject({
+			properties: { recipient: { type: 'string' }, text: { type: 'string' } },
+		});
+		// The tool's result, the sent message, went back to the model.
+		const result = second.messages.find((m) => m.role === 'tool');
+		expect(String(result?.content)).toContain(sandbox.gowa.accepted.at(-1)!.id);
+
+		model.plays(
+			{ tool: 'Send_Text_via_GOWA', arguments: { recipient: 'not a number', text: 'Hello' } },
+			{ text: 'The number was wrong.' },
+		);
+		const bad = await post('e2e-agent', { message: 'Write to not a number' });
+		expect(bad).toMatchObject({ status: 200, json: { output: 'The number was wrong.' } });
+		const error = model.requests.at(-1)!.messages.find((m) => m.role === 'tool');
+		expect(String(error?.content)).toMatch(/Recipient/);
+		expect(sandbox.gowa.sends('/send/message')).toHaveLength(sendsBefore + 1);
 	});
 
 	it('failed-delivery alert: a failed status from 1MSG and from LipaChat reaches its trigger and the alert', async () => {

@@ -26,3 +26,16 @@ export function addressReaders(
 		stableIdOf: stableIdReader(context),
 	};
 }
+
+/** What every send request carries for one item, read in the order errors should name them. */
+export function addressOf(readers: AddressReaders, itemIndex: number) {
+	return {
+		credentials: readers.credentials,
+		recipient: readers.recipientOf(itemIndex),
+		options: readers.optionsOf(itemIndex),
+		stableId: readers.stableIdOf(itemIndex),
+	};
+}
+
+/** The output's `to`: the number as E.164, or the chat id. */
+export const toOf = (recipient: Recipient): string => recipient.e164 ?? recipient.jid ?? '';

@@ -4,7 +4,7 @@ import type { ContactCard } from '../contactCard/card';
 import { contactsProperty, type ContactFieldsOptions } from '../contactCard/fields';
 import type { Provider } from '../providers/provider';
 import { recipientProperty } from '../recipientProperty';
-import { addressReaders, type AddressReaders } from './addressReaders';
+import { addressOf, addressReaders, toOf, type AddressReaders } from './addressReaders';
 import { contactCardsReader } from './itemReaders';
 import { sendItems, type ItemSender } from './sendItems';
 import { sendOptionsProperty } from './sendOptions';
@@ -28,15 +28,9 @@ function contactSender(provider: Provider): ItemSender<ContactReaders> {
 			cardsOf: contactCardsReader(context, options.defaultCountry),
 		}),
 		prepare: (readers, itemIndex) => {
-			const recipient = readers.recipientOf(itemIndex);
-			const requests = provider.contactRequests({
-				credentials: readers.credentials,
-				recipient,
-				cards: readers.cardsOf(itemIndex),
-				options: readers.optionsOf(itemIndex),
-				stableId: readers.stableIdOf(itemIndex),
-			});
-			return { to: recipient.e164 ?? recipient.jid ?? '', requests };
+			const address = addressOf(readers, itemIndex);
+			const requests = provider.contactRequests({ ...address, cards: readers.cardsOf(itemIndex) });
+			return { to: toOf(address.recipient), requests };
 		},
 	};
 }

@@ -12,7 +12,7 @@ import { kindsOf, mediaKinds, takesCaption, type MediaKind } from '../media/kind
 import { readBinaryFile, readMediaUrl, type MediaFile } from '../media/source';
 import type { Provider } from '../providers/provider';
 import { recipientProperty } from '../recipientProperty';
-import { addressReaders, type AddressReaders } from './addressReaders';
+import { addressOf, addressReaders, toOf, type AddressReaders } from './addressReaders';
 import { sendItems, type ItemSender } from './sendItems';
 import { sendOptionsProperty } from './sendOptions';
 
@@ -116,17 +116,11 @@ function mediaSender(provider: Provider): ItemSender<MediaReaders> {
 			voiceNoteOf: itemParameter(context, 'voiceNote', (value) => value === true, false),
 		}),
 		prepare: async (readers, itemIndex) => {
-			const recipient = readers.recipientOf(itemIndex);
+			const address = addressOf(readers, itemIndex);
 			const media = await readMedia(provider, readers, itemIndex);
-			const request = await provider.media.request({
-				credentials: readers.credentials,
-				recipient,
-				media,
-				options: readers.optionsOf(itemIndex),
-				stableId: readers.stableIdOf(itemIndex),
-			});
+			const request = await provider.media.request({ ...address, media });
 			return {
-				to: recipient.e164 ?? recipient.jid ?? '',
+				to: toOf(address.recipient),
 				requests: [request],
 				extra: { mediaType: media.kind, ...(media.fileName && { fileName: media.fileName }) },
 			};

@@ -4,7 +4,7 @@ import { maxTextCharacters } from '../messageText';
 import type { Provider } from '../providers/provider';
 import { recipientProperty } from '../recipientProperty';
 import { messageTextReader } from './itemReaders';
-import { addressReaders, type AddressReaders } from './addressReaders';
+import { addressOf, addressReaders, toOf, type AddressReaders } from './addressReaders';
 import { sendItems, type ItemSender } from './sendItems';
 import { sendOptionsProperty } from './sendOptions';
 
@@ -26,15 +26,9 @@ function textSender(provider: Provider): ItemSender<TextReaders> {
 			textOf: messageTextReader(context),
 		}),
 		prepare: (readers, itemIndex) => {
-			const recipient = readers.recipientOf(itemIndex);
-			const request = provider.textRequest({
-				credentials: readers.credentials,
-				recipient,
-				text: readers.textOf(itemIndex),
-				options: readers.optionsOf(itemIndex),
-				stableId: readers.stableIdOf(itemIndex),
-			});
-			return { to: recipient.e164 ?? recipient.jid ?? '', requests: [request] };
+			const address = addressOf(readers, itemIndex);
+			const request = provider.textRequest({ ...address, text: readers.textOf(itemIndex) });
+			return { to: toOf(address.recipient), requests: [request] };
 		},
 	};
 }
