@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// n8n's verification scan, run here on every CI run: @n8n/scan-community-package lints the
+// attested source (package.json, {nodes,credentials}/**/*.{js,ts,json}) and the published
+// tarball (**/*.js, package.json) with its community-node rules, inline eslint-disable comments
+// ignored. Its third leg, npm provenance, needs the package on npm and stays with the publish
+// workflow. `--self-test` first proves the check can fail: a package with a deliberate
+// violation must be flagged, or this script fails.
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { fileURLToPath } from 'url';
+
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The package as npm publishes it, unpacked into a temporary folder. */
+function unpackedTarball() {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-scan-'));
+	const [pack] = JSON.parse(
+		execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
+	);
+	execFileSync('tar', ['-xzf', path.join(dir, pack.filename), '-C', dir, '--strip-components=1']);
+	return dir;
+}
+
+/** A copy of the source with one deliberate violation: a runtime dependency and a Node import. */
+function violatingCopy() {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-scan-bad-'));
+	fs.cpSync(path.join(root, 'nodes'), path.join(dir, 'nodes'), { recursive: true });
+	fs.cpSync(path.join(root, 'credentials'), path.join(dir, 'credentials'), { recursive: true });
+	const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+	fs.writeFileSync(
+		path.join(dir, 'package.json'),
+		JSON.stringify({ ...pkg, dependencies: { axios: '^1.0.0' } }, null, 2),
+	);
+	fs.writeFileSync(
+		path.join(dir, 'nodes', 'shared', 'deliberateViolation.ts'),
+		"// eslint-disable-next-line\nimport { readFileSync } from 'fs';\nexport const leak = readFileSync;\n",
+	);
+	return dir;
+}
+
+async function leg(name, dir, patterns) {
+	const result = await analyzePackage(dir, patterns);
+	console.log(`${result.passed ? 'passed' : 'FAILED'}: ${name}`);
+	if (!result.passed) console.log(result.details ?? result.message);
+	return result.passed;
+}
+
+if (process.argv.includes('--self-test')) {
+	const flagged = !(await leg(
+		'self-test (a deliberate violation must fail)',
+		violatingCopy(),
+		SOURCE_FILE_PATTERNS,
+	));
+	if (!flagged) {
+		console.error('The scanner did not flag a deliberate violation: the check cannot fail.');
+		process.exit(1);
+	}
+	console.log('self-test: the deliberate violation was flagged, as it must be');
+}
+const source = await leg('source (package.json, nodes, credentials)', root, SOURCE_FILE_PATTERNS);
+const tarball = await leg('published tarball (**/*.js, package.json)', unpackedTarball(), [
+	'**/*.js',
+	'package.json',
+]);
+process.exit(source && tarball ? 0 : 1);
