@@ -453,43 +453,75 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 		expect(sandbox.gowa.sends('/send/image')).toHaveLength(1);
 	});
 
-	it('media through each provider in the real n8n: a document from binary data via 1MSG (data URI), a photo from binary data via GOWA (multipart), a photo by https link via LipaChat', async () => {
-		const fileUrl = `http://127.0.0.1:${demo.ports.gowa}/statics/media/parcel.jpg`;
+	it('media through each provider in the real n8n: every kind each takes, from binary data via 1MSG (data URI) and GOWA (multipart), by https link via LipaChat', async () => {
 		const bytes = (sandbox.gowa.constructor as unknown as { mediaBytes(): Buffer }).mediaBytes();
-		const send = (provider: string, extra: object = {}) =>
-			post('e2e-media', {
+		const kinds = {
+			image: { file: 'parcel.jpg', type: 'image/jpeg' },
+			video: { file: 'unboxing.mp4', type: 'video/mp4' },
+			audio: { file: 'note.ogg', type: 'audio/ogg' },
+			document: { file: 'delivery-note.pdf', type: 'application/pdf' },
+			sticker: { file: 'thanks.webp', type: 'image/webp' },
+		};
+		type Kind = keyof typeof kinds;
+		const send = async (provider: string, kind: Kind, fileUrl: string) => {
+			const answer = await post('e2e-media', {
 				provider,
+				kind,
 				customerPhone: '+254 722 000222',
 				caption: 'Your parcel',
 				fileUrl,
-				fileName: 'Delivery note 10482.jpg',
-				...extra,
+				fileName: `Order 10482 ${kinds[kind].file}`,
 			});
-		expect((await send('oneMsg')).status).toBe(200);
-		expect(sandbox.oneMsg.sends('/sendFile').at(-1)!.body).toEqual({
-			phone: '254722000222',
-			body: `data:image/jpeg;base64,${bytes.toString('base64')}`,
-			filename: 'Delivery note 10482.jpg',
-			caption: 'Your parcel',
-		});
-		expect((await send('whatsAppWeb')).status).toBe(200);
-		const upload = sandbox.gowa.sends('/send/image').at(-1)!;
-		expect(upload.body).toEqual({ phone: '254722000222@s.whatsapp.net', caption: 'Your parcel' });
-		expect(upload.files!.image.data).toEqual(bytes);
-		expect((await send('lipaChat', { fileUrl: 'https://cdn.example.com/parcel.jpg' })).status).toBe(
-			200,
-		);
-		expect(sandbox.lipaChat.sends('/whatsapp/media').at(-1)!.body).toEqual({
-			messageId: expect.any(String),
-			from: demo.lipaChat.senderNumber,
-			to: '254722000222',
-			mediaType: 'IMAGE',
-			mediaUrl: 'https://cdn.example.com/parcel.jpg',
-			caption: 'Your parcel',
-		});
+			expect({ provider, kind, status: answer.status }).toEqual({ provider, kind, status: 200 });
+			return answer.json;
+		};
+		const hosted = (kind: Kind) =>
+			`http://127.0.0.1:${demo.ports.gowa}/statics/media/${kinds[kind].file}`;
+		const captioned = (kind: Kind) =>
+			kind === 'audio' || kind === 'sticker' ? {} : { caption: 'Your parcel' };
+
+		for (const kind of ['image', 'video', 'audio', 'document'] as Kind[]) {
+			await send('oneMsg', kind, hosted(kind));
+			expect(sandbox.oneMsg.sends('/sendFile').at(-1)!.body).toEqual({
+				phone: '254722000222',
+				body: `data:${kinds[kind].type};base64,${bytes.toString('base64')}`,
+				filename: kind === 'document' ? `Order 10482 ${kinds[kind].file}` : kinds[kind].file,
+				...captioned(kind),
+			});
+		}
+		const gowaRoutes = {
+			image: 'image',
+			video: 'video',
+			audio: 'audio',
+			document: 'file',
+			sticker: 'sticker',
+		};
+		for (const kind of Object.keys(kinds) as Kind[]) {
+			await send('whatsAppWeb', kind, hosted(kind));
+			const upload = sandbox.gowa.sends(`/send/${gowaRoutes[kind]}`).at(-1)!;
+			expect(upload.body).toEqual({ phone: '254722000222@s.whatsapp.net', ...captioned(kind) });
+			expect(upload.files![gowaRoutes[kind]]).toEqual({
+				fileName: kind === 'document' ? `Order 10482 ${kinds[kind].file}` : kinds[kind].file,
+				contentType: kinds[kind].type,
+				data: bytes,
+			});
+		}
+		for (const kind of Object.keys(kinds) as Kind[]) {
+			const link = `https://cdn.example.com/${kinds[kind].file}`;
+			await send('lipaChat', kind, link);
+			expect(sandbox.lipaChat.sends('/whatsapp/media').at(-1)!.body).toEqual({
+				messageId: expect.any(String),
+				from: demo.lipaChat.senderNumber,
+				to: '254722000222',
+				mediaType: kind.toUpperCase(),
+				mediaUrl: link,
+				...captioned(kind),
+				...(kind === 'document' && { filename: `Order 10482 ${kinds[kind].file}` }),
+			});
+		}
 	});
 
-	it('an AI Agent uses Send Text as a tool: the model fills recipient and text with $fromAI, the text goes out through GOWA, the result goes back to the model; a bad number goes back as an error, nothing sent', async () => {
+	it('an AI Agent uses Send Text and Send Media as tools: the model fills recipient and text with $fromAI, the text goes out through GOWA, the result goes back to the model; a bad number goes back as an error, nothing sent; a photo by link', async () => {
 		const sendsBefore = sandbox.gowa.sends('/send/message').length;
 		model.plays(
 			{
@@ -526,6 +558,26 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 		const error = model.requests.at(-1)!.messages.find((m) => m.role === 'tool');
 		expect(String(error?.content)).toMatch(/Recipient/);
 		expect(sandbox.gowa.sends('/send/message')).toHaveLength(sendsBefore + 1);
+
+		// Send Media as a tool: the model gives the link and the caption.
+		model.plays(
+			{
+				tool: 'Send_Photo_via_GOWA',
+				arguments: {
+					recipient: '254722000333@s.whatsapp.net',
+					photoUrl: 'https://cdn.example.com/parcel-10482.jpg',
+					caption: 'Your parcel at the door',
+				},
+			},
+			{ text: 'I sent the photo.' },
+		);
+		const photo = await post('e2e-agent', { message: 'Send the delivery photo' });
+		expect(photo).toMatchObject({ status: 200, json: { output: 'I sent the photo.' } });
+		expect(sandbox.gowa.sends('/send/image').at(-1)!.body).toEqual({
+			phone: '254722000333@s.whatsapp.net',
+			image_url: 'https://cdn.example.com/parcel-10482.jpg',
+			caption: 'Your parcel at the door',
+		});
 	});
 
 	it('failed-delivery alert: a failed status from 1MSG and from LipaChat reaches its trigger and the alert', async () => {

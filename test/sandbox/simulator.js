@@ -128,10 +128,20 @@ class Simulator {
 		);
 	}
 
-	/** Serves a simulated media file, as a provider's file host does (no credentials). */
-	serveMedia(res) {
+	/**
+	 * Serves a simulated media file, as a provider's file host does (no credentials), typed by
+	 * its extension (a photo when it has none of these).
+	 */
+	serveMedia(res, path = '') {
 		const bytes = Simulator.mediaBytes();
-		res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': bytes.length });
+		const types = {
+			mp4: 'video/mp4',
+			ogg: 'audio/ogg',
+			pdf: 'application/pdf',
+			webp: 'image/webp',
+		};
+		const type = types[path.split('.').pop()] || 'image/jpeg';
+		res.writeHead(200, { 'content-type': type, 'content-length': bytes.length });
 		res.end(bytes);
 	}
 
@@ -316,7 +326,7 @@ class Simulator {
 		if (request.path.startsWith('/__sim/')) return this.control(request, res);
 		if (request.method === 'GET' && /\/(media|statics\/media)\/[\w.-]+$/.test(request.path)) {
 			this.received.push(request);
-			return this.serveMedia(res);
+			return this.serveMedia(res, request.path);
 		}
 		this.received.push(request);
 		const queued = this.callFaults.findIndex((fault) => request.path.endsWith(fault.pathEnd));
