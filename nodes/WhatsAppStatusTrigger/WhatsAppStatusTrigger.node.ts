@@ -108,7 +108,7 @@ export class WhatsAppStatusTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description:
-							'Whether to ignore a status or message already received (providers retry callbacks). The last 1,000 are remembered in the workflow.',
+							'Whether to ignore a status or message already received (providers retry callbacks). The newest 2,000 per trigger are remembered in the workflow, however late a repeat comes.',
 					},
 					{
 						displayName: 'Download Media',
