@@ -1,6 +1,6 @@
 // The package in n8n's queue mode: Postgres, Redis, a main process, two workers and two webhook
 // processes (e2e/queue.js). The templates run there; several executions share one provider cap;
-// Drop Duplicates under concurrent callbacks. Figures are printed for the README.
+// Drop Duplicates under concurrent callbacks. Figures are printed for docs/queue-mode.md.
 import { createHmac } from 'crypto';
 import * as path from 'path';
 
@@ -294,7 +294,7 @@ describe('Drop Duplicates under a burst in queue mode', () => {
 			expect(all.filter((answer) => answer.status !== 200)).toEqual([]);
 			expect(lost).toEqual([]);
 			// At most 1 % of the 100 repeats: copies can only slip through when a save of one process
-			// briefly overwrote the other's newest keys (README, Drop Duplicates).
+			// briefly overwrote the other's newest keys (docs/trigger.md, Drop Duplicates).
 			expect(duplicates).toBeLessThanOrEqual(1);
 			expect(keysAtEnd).toBe(600);
 		},

@@ -118,7 +118,7 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 	// Answered here, before the execution starts: n8n then saves what dropRepeated just
 	// remembered at once. Left to n8n, the answer (and the save) comes after the execution is
 	// set up, which in n8n 2.41 clears the mark that static data changed: only a first status
-	// was ever remembered (README, "Drop Duplicates").
+	// was ever remembered (docs/trigger.md, "Drop Duplicates").
 	return {
 		...reply(200, { message: 'Workflow was started' }),
 		workflowData: [items],

@@ -105,7 +105,7 @@ export async function sendRequest(
 		// A redirect is answered, not followed: n8n would send the token on to the new address,
 		// even another host, and turn the POST of a message into a GET. It also spares every
 		// request follow-redirects' wrapper: about a third of the memory growth and a tenth of
-		// the CPU per message in a real n8n (README, Performance).
+		// the CPU per message in a real n8n (docs/performance.md).
 		disableFollowRedirect: true,
 	};
 	try {

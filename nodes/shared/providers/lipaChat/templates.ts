@@ -12,7 +12,7 @@ import { messageIdFor } from './messageId';
  * LipaChat's templates. Listing: `GET template/{wabaPhone}` → `{data: {data: [...]}}` in Meta's
  * shape. Sending: `POST whatsapp/template` with `template: {name, languageCode, components:
  * {header?: {type, mediaUrl}, body: {placeholders}}}`, built from the best evidence there is
- * (a third-party integration and the start of LipaChat's own example: README, "LipaChat Send
+ * (a third-party integration and the start of LipaChat's own example: docs/nodes.md, "LipaChat Send
  * Template"). How a text header's or a button's variable is sent is not documented, so such
  * templates are refused before any request instead of guessed at.
  */
