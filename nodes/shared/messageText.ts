@@ -23,13 +23,23 @@ export function readMessageText(value: unknown, field = 'Text', limit = maxTextC
 			'Type the message, or map a field that holds it; WhatsApp sends no empty message.',
 		);
 	}
+	checkLength(
+		text,
+		field,
+		limit,
+		`Shorten it, or split it into several messages of at most ${limit.toLocaleString('en-US')} characters.`,
+	);
+	return text;
+}
+
+/** Fails when `text` has more than `limit` characters, counted as a person counts them. */
+export function checkLength(text: string, field: string, limit: number, hint: string): void {
 	const characters = [...text].length;
 	if (characters > limit) {
 		throw new InputError(
 			field,
 			`"${field}" has ${characters.toLocaleString('en-US')} characters, more than WhatsApp's ${limit.toLocaleString('en-US')}: ${quote(text)}`,
-			`Shorten it, or split it into several messages of at most ${limit.toLocaleString('en-US')} characters.`,
+			hint,
 		);
 	}
-	return text;
 }

@@ -1,22 +1,16 @@
 import { InputError, quote } from '../errors/inputError';
-import { kindsOf, maxCaptionCharacters, megabytes, type MediaLimits } from './kinds';
+import { checkLength } from '../messageText';
+import { maxCaptionCharacters, megabytes, type MediaLimit } from './kinds';
 import type { MediaFile } from './source';
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
 
 /**
- * Checks one item's media against what its provider takes, before any request: the kind, the
- * file's type and size (a link's file is the provider's to check), the caption's length.
+ * Checks one item's media against what its provider takes for its kind (the kind itself was
+ * checked when it was read), before any request: the file's type and size (a link's file is the
+ * provider's to check), the caption's length.
  */
-export function checkMedia(media: MediaFile, limits: MediaLimits, providerName: string): void {
-	const limit = limits[media.kind];
-	if (!limit) {
-		throw new InputError(
-			'Media Type',
-			`${providerName} does not send ${media.kind}s`,
-			`Choose one of: ${kindsOf(limits).join(', ')}.`,
-		);
-	}
+export function checkMedia(media: MediaFile, limit: MediaLimit, providerName: string): void {
 	const file = media.file;
 	if (file) {
 		const name = quote(file.fileName ?? file.property);
@@ -37,12 +31,10 @@ export function checkMedia(media: MediaFile, limits: MediaLimits, providerName: 
 			);
 		}
 	}
-	const captionLength = [...(media.caption ?? '')].length;
-	if (captionLength > maxCaptionCharacters) {
-		throw new InputError(
-			'Caption',
-			`"Caption" has ${captionLength.toLocaleString('en-US')} characters, more than WhatsApp's ${maxCaptionCharacters.toLocaleString('en-US')}: ${quote(media.caption)}`,
-			'Shorten it, or send the rest as a text.',
-		);
-	}
+	checkLength(
+		media.caption ?? '',
+		'Caption',
+		maxCaptionCharacters,
+		'Shorten it, or send the rest as a text.',
+	);
 }

@@ -97,7 +97,7 @@ async function readMedia(
 			(kind === 'document' ? 'document' : undefined),
 		voiceNote: kind === 'audio' && readers.voiceNoteOf(itemIndex),
 	};
-	checkMedia(media, provider.media.limits, provider.displayName);
+	checkMedia(media, provider.media.limits[kind]!, provider.displayName);
 	return media;
 }
 
