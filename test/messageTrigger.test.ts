@@ -83,6 +83,7 @@ describe('customer messages from 1MSG', () => {
 				{
 					provider: 'oneMsg',
 					messageId: 'wamid.T1',
+					direction: 'incoming',
 					from: `+${CUSTOMER}`,
 					name: 'Amina',
 					chatId: `${CUSTOMER}@c.us`,
@@ -228,6 +229,7 @@ describe('customer messages from LipaChat', () => {
 		expect(text).toEqual({
 			provider: 'lipaChat',
 			messageId: 'wamid.T1',
+			direction: 'incoming',
 			from: `+${CUSTOMER}`,
 			name: 'Amina',
 			chatId: `+${CUSTOMER}`,
@@ -276,6 +278,7 @@ describe('customer messages from GOWA', () => {
 		expect(text).toEqual({
 			provider: 'whatsAppWeb',
 			messageId: 'T1',
+			direction: 'incoming',
 			from: `+${CUSTOMER}`,
 			name: 'Amina',
 			chatId: `${CUSTOMER}@s.whatsapp.net`,
@@ -354,6 +357,134 @@ describe('customer messages from GOWA', () => {
 			secret: GOWA_SECRET,
 			events: ['message', 'message.reaction', 'message.ack'],
 		});
+	});
+});
+
+describe('operator messages: a person of the business writes in a customer chat', () => {
+	const operatorItem = (provider: ProviderName, extra: object) => ({
+		provider,
+		direction: 'operator',
+		from: `+${CUSTOMER}`,
+		isGroup: false,
+		type: 'text',
+		text: 'Juma here, I will take it from now',
+		timestamp: expect.stringMatching(/Z$/),
+		raw: expect.any(Object),
+		...extra,
+	});
+	const operatorWrites = (provider: ProviderName, harness: TriggerHarness, id: string) =>
+		writes(provider, harness, {
+			kind: 'operator',
+			id,
+			text: 'Juma here, I will take it from now',
+		});
+
+	it("1MSG: fromMe with self 0 is the operator, in the customer's chat; self 1 (the API's own send) starts nothing", async () => {
+		const harness = await messageTrigger('oneMsg', { events: ['operatorMessage'] });
+		expect(await operatorWrites('oneMsg', harness, 'O1')).toEqual([
+			[operatorItem('oneMsg', { messageId: 'wamid.O1', chatId: `${CUSTOMER}@c.us` })],
+		]);
+		// The echo of what the API sent, and a customer's message, are not the operator's.
+		expect(await writes('oneMsg', harness, { kind: 'echo', id: 'E2' })).toEqual([]);
+		expect(await writes('oneMsg', harness, { kind: 'text', id: 'T2' })).toEqual([]);
+		// fromMe without self cannot be told from the API's own send: never the operator.
+		const query = oneMsg.webhookUrls[0].slice(harness.webhookUrl.length);
+		const own = {
+			id: 'wamid.U1',
+			chatId: `${CUSTOMER}@c.us`,
+			type: 'chat',
+			body: 'x',
+			fromMe: true,
+		};
+		await harness.post({ messages: [own] }, { query });
+		expect(harness.executions).toHaveLength(1);
+	});
+
+	it('1MSG: Message and Operator Message together give each its direction; Message alone keeps ignoring the operator', async () => {
+		const both = await messageTrigger('oneMsg', { events: ['message', 'operatorMessage'] });
+		const [[customer]] = await writes('oneMsg', both, { kind: 'text', id: 'T3', text: 'Hi' });
+		const [[operator]] = await operatorWrites('oneMsg', both, 'O3');
+		expect([customer.direction, customer.from, operator.direction, operator.from]).toEqual([
+			'incoming',
+			`+${CUSTOMER}`,
+			'operator',
+			`+${CUSTOMER}`,
+		]);
+		expect(operator).not.toHaveProperty('name');
+		const messagesOnly = await messageTrigger('oneMsg');
+		expect(await operatorWrites('oneMsg', messagesOnly, 'O4')).toEqual([]);
+	});
+
+	it("1MSG raw hooks: Meta's message_echoes (typed in the Business app) are the operator's, addressed by `to`", async () => {
+		const harness = await messageTrigger('oneMsg', { events: ['operatorMessage'] });
+		const query = oneMsg.webhookUrls[0].slice(harness.webhookUrl.length);
+		const value = {
+			messages: [
+				{
+					from: CUSTOMER,
+					id: 'wamid.R9',
+					timestamp: '1764500000',
+					type: 'text',
+					text: { body: 'Hi' },
+				},
+			],
+			message_echoes: [
+				{
+					from: '254110090747',
+					to: CUSTOMER,
+					id: 'wamid.ECHO2',
+					timestamp: '1764500060',
+					type: 'text',
+					text: { body: 'Juma here, I will take it from now' },
+				},
+			],
+		};
+		await harness.post({ entry: [{ changes: [{ value }] }] }, { query });
+		expect(harness.executions.flat().map((item) => item.json)).toEqual([
+			operatorItem('oneMsg', {
+				messageId: 'wamid.ECHO2',
+				chatId: `+${CUSTOMER}`,
+				timestamp: '2025-11-30T10:54:20.000Z',
+			}),
+		]);
+	});
+
+	it("GOWA: is_from_me is the operator (the account's phone or WhatsApp Web), given the customer's chat, never the account", async () => {
+		const harness = await messageTrigger('whatsAppWeb', { events: ['operatorMessage'] });
+		expect(await operatorWrites('whatsAppWeb', harness, 'O5')).toEqual([
+			[operatorItem('whatsAppWeb', { messageId: 'O5', chatId: `${CUSTOMER}@s.whatsapp.net` })],
+		]);
+		expect(await writes('whatsAppWeb', harness, { kind: 'text', id: 'T5' })).toEqual([]);
+		// Without the chat there is no customer to mark: nothing starts.
+		const body = JSON.stringify({
+			event: 'message',
+			payload: { id: 'O6', from: '254110090747@s.whatsapp.net', is_from_me: true, body: 'x' },
+		});
+		const signature = `sha256=${createHmac('sha256', GOWA_SECRET).update(body).digest('hex')}`;
+		expect(
+			(await harness.post(body, { headers: { 'x-hub-signature-256': signature } })).status,
+		).toBe(200);
+		expect(harness.executions).toHaveLength(1);
+	});
+
+	it('GOWA registers the message events on the device for Operator Message alone', async () => {
+		const harness = await messageTrigger('whatsAppWeb', {
+			events: ['operatorMessage'],
+			registerOnDevice: true,
+		});
+		expect(gowa.deviceWebhooks.get('shop-phone')).toEqual({
+			url: harness.webhookUrl,
+			secret: GOWA_SECRET,
+			events: ['message', 'message.reaction'],
+		});
+	});
+
+	it('LipaChat reports no operator messages: nothing is posted, nothing starts', async () => {
+		const harness = await messageTrigger('lipaChat', { events: ['message', 'operatorMessage'] });
+		expect(lipaChat.customerWrites({ kind: 'operator', from: CUSTOMER, id: 'O7' })).toEqual([]);
+		expect(await writes('lipaChat', harness, { kind: 'text', id: 'T7' })).toEqual([
+			[expect.objectContaining({ direction: 'incoming', from: `+${CUSTOMER}` })],
+		]);
 	});
 });
 

@@ -42,9 +42,9 @@ export class WhatsAppStatusTrigger implements INodeType {
 		icon: { light: 'file:whatsAppStatusTrigger.svg', dark: 'file:whatsAppStatusTrigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: `={{ ${JSON.stringify(displayNames)}[$parameter["provider"]] + ": " + (($parameter["events"] || ["status"]).includes("message") ? "messages, " : "") + ($parameter["statuses"] || []).join(", ") }}`,
+		subtitle: `={{ ${JSON.stringify(displayNames)}[$parameter["provider"]] + ": " + (($parameter["events"] || ["status"]).includes("message") ? "messages, " : "") + (($parameter["events"] || []).includes("operatorMessage") ? "operator messages, " : "") + ($parameter["statuses"] || []).join(", ") }}`,
 		description:
-			'Starts the workflow when a customer writes on 1MSG, LipaChat or WhatsApp Web (GOWA), or when a message is sent, delivered, read or failed',
+			'Starts the workflow when a customer writes on 1MSG, LipaChat or WhatsApp Web (GOWA), when a person of the business writes to a customer from the app, or when a message is sent, delivered, read or failed',
 		defaults: { name: 'WhatsApp Status Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -78,6 +78,12 @@ export class WhatsAppStatusTrigger implements INodeType {
 						description: 'A customer wrote: text, media, location, contact, reaction…',
 					},
 					{
+						name: 'Operator Message',
+						value: 'operatorMessage',
+						description:
+							"A person of the business wrote in a customer's chat from the WhatsApp app on the business's phone (1MSG, GOWA; LipaChat reports none). What the API sent never starts it.",
+					},
+					{
 						name: 'Status',
 						value: 'status',
 						description: 'A message was sent, delivered, read or failed',
@@ -85,7 +91,7 @@ export class WhatsAppStatusTrigger implements INodeType {
 				],
 				default: ['status'],
 				description:
-					'What starts the workflow. One URL serves both, so 1MSG keeps a single webhook for them.',
+					'What starts the workflow. One URL serves them all, so 1MSG keeps a single webhook for them. Messages carry direction: "incoming" (the customer) or "operator" (a person of the business).',
 			},
 			{
 				displayName: 'Statuses',

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { NormalisedStatus } from '../shared/deliveryStatus';
-import type { IncomingMessage } from '../shared/incomingMessage';
+import type { IncomingMessage, MessageDirection } from '../shared/incomingMessage';
 import { providers } from '../shared/providers';
 import type { ProviderId, TriggerWebhook } from '../shared/providers/provider';
 import { dropRepeated, messageKey, statusKey } from './dropRepeated';
@@ -37,7 +37,8 @@ function parseJson(raw: Buffer): { ok: true; body: unknown } | { ok: false } {
 
 interface Wanted {
 	statuses: boolean;
-	messages: boolean;
+	/** Whose messages: customers' ("Message"), a person of the business's ("Operator Message") */
+	directions: MessageDirection[];
 }
 
 /** The events the trigger's parameters ask for, each filtered and, if asked, without repeats. */
@@ -57,9 +58,10 @@ function selectEvents(
 		: [];
 	const types = context.getNodeParameter('options.messageTypes', []) as string[];
 	const ignoreGroups = context.getNodeParameter('options.ignoreGroups', false) as boolean;
-	let messages: IncomingMessage[] = wanted.messages
+	let messages: IncomingMessage[] = wanted.directions.length
 		? webhook
 				.messages(body, receivedAt, credentials)
+				.filter((m) => wanted.directions.includes(m.direction))
 				.filter((m) => types.length === 0 || types.includes(m.type))
 				.filter((m) => !(ignoreGroups && m.isGroup))
 		: [];
@@ -100,7 +102,13 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 	if (!parsed.ok) return reply(400, { error: 'The body is not valid JSON' });
 
 	const events = this.getNodeParameter('events', ['status']) as string[];
-	const wanted = { statuses: events.includes('status'), messages: events.includes('message') };
+	const wanted: Wanted = {
+		statuses: events.includes('status'),
+		directions: [
+			...(events.includes('message') ? (['incoming'] as const) : []),
+			...(events.includes('operatorMessage') ? (['operator'] as const) : []),
+		],
+	};
 	const { statuses, messages } = selectEvents(
 		this,
 		provider.webhook,
@@ -109,7 +117,11 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 		wanted,
 	);
 	if (statuses.length === 0 && messages.length === 0) {
-		return reply(200, { received: true, statuses: 0, ...(wanted.messages && { messages: 0 }) });
+		return reply(200, {
+			received: true,
+			statuses: 0,
+			...(wanted.directions.length > 0 && { messages: 0 }),
+		});
 	}
 	const items = [
 		...statuses.map((status) => ({ json: status as unknown as IDataObject })),

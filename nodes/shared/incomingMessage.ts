@@ -57,13 +57,25 @@ export interface IncomingContact {
 }
 
 /**
- * One message a customer sent, the same whichever provider brought it. `from` (E.164) and
- * `chatId` go into a Send node's Recipient as they are, to answer on the same provider.
+ * Who wrote: the customer, or a person of the business from the WhatsApp app on the business's
+ * phone (not through the API: what the API sent never arrives as a message).
+ */
+export type MessageDirection = 'incoming' | 'operator';
+
+/**
+ * One message in a customer's chat, the same whichever provider brought it: what the customer
+ * wrote, or what a person of the business wrote to them (`direction: "operator"`). `from`
+ * (E.164) and `chatId` are the customer's either way and go into a Send node's Recipient as
+ * they are, to answer on the same provider.
  */
 export interface IncomingMessage {
 	provider: ProviderId;
 	messageId: string;
-	/** The sender's phone, +E.164 (in a group: the participant who wrote) */
+	direction: MessageDirection;
+	/**
+	 * The customer's phone, +E.164: who wrote, or for an operator message who it was written
+	 * to (in a group: the participant who wrote; absent for an operator message in a group)
+	 */
 	from?: string;
 	/** The sender's WhatsApp name */
 	name?: string;
@@ -86,7 +98,9 @@ export interface IncomingMessage {
 /** What a provider read from one message, before it is normalised. */
 export interface MessageFields {
 	messageId: string;
-	/** A phone number or JID of the sender, as the provider gave it */
+	/** 'incoming' unless a person of the business wrote it */
+	direction?: MessageDirection;
+	/** A phone number or JID of the customer, as the provider gave it */
 	from: unknown;
 	name?: unknown;
 	/** The chat's id as the provider gave it; the sender's number where the provider has none */
@@ -121,6 +135,7 @@ export function messageEvent(
 	const message: IncomingMessage = {
 		provider,
 		messageId: fields.messageId,
+		direction: fields.direction ?? 'incoming',
 		...(from !== undefined && { from }),
 		...(textOf(fields.name) !== undefined && { name: textOf(fields.name) }),
 		chatId: fields.chatId,
@@ -176,4 +191,9 @@ export function contactOfVcard(vcard: string, name?: unknown): IncomingContact {
 /** Whether a provider's "sent by us" flag is set: true, 1, "1" or "true". */
 export function isSet(flag: unknown): boolean {
 	return flag === true || flag === 1 || flag === '1' || flag === 'true';
+}
+
+/** Whether a flag is given and cleared: false, 0, "0" or "false" (absent is neither). */
+export function isCleared(flag: unknown): boolean {
+	return flag === false || flag === 0 || flag === '0' || flag === 'false';
 }

@@ -7,6 +7,7 @@ import {
 	messageTypeNamed,
 	type IncomingContact,
 	type IncomingMessage,
+	type MessageDirection,
 	type MessageType,
 } from './incomingMessage';
 import type { ProviderId } from './providers/provider';
@@ -14,7 +15,8 @@ import type { ProviderId } from './providers/provider';
 /**
  * Meta's Cloud API webhook shape, which providers with raw hooks pass on (1MSG):
  * `entry[].changes[].value.messages[]` for what customers send, `value.contacts[]` for their
- * names. Our own messages come as `message_echoes[]`, which are never read here.
+ * names, `value.message_echoes[]` for what a person of the business typed in the WhatsApp
+ * Business app (coexistence echoes, `to` the customer; what the API sends is not echoed).
  */
 
 export function records(value: unknown): IDataObject[] {
@@ -47,24 +49,28 @@ function contactsOf(raw: IDataObject): IncomingContact[] {
 	}));
 }
 
-/** One Meta message; `names` maps a sender's wa_id to their profile name. */
+/** One Meta message; `names` maps a customer's wa_id to their profile name. */
 function metaMessage(
 	provider: ProviderId,
 	raw: IDataObject,
+	direction: MessageDirection,
 	names: Map<string, string>,
 	receivedAt: Date,
 ): IncomingMessage | undefined {
 	if (typeof raw.id !== 'string' || raw.id === '') return undefined;
 	const type = typeOf(raw);
-	const from = String(raw.from ?? '');
+	// The customer: who wrote, or whom the business's person wrote to.
+	const customer = String((direction === 'operator' ? raw.to : raw.from) ?? '');
+	if (customer === '') return undefined;
 	const part = (raw[String(raw.type)] ?? {}) as IDataObject;
 	const location = (raw.location ?? {}) as IDataObject;
 	const context = (raw.context ?? {}) as IDataObject;
 	return messageEvent(provider, raw, {
 		messageId: raw.id,
-		from,
-		name: names.get(from),
-		chatId: from === '' ? '' : `+${from}`,
+		direction,
+		from: customer,
+		name: direction === 'operator' ? undefined : names.get(customer),
+		chatId: `+${customer}`,
 		type,
 		text: textOf(raw, type),
 		// Meta gives a media id, not a link: the file is fetched through the provider.
@@ -85,7 +91,7 @@ function metaMessage(
 	});
 }
 
-/** Every customer message of a Meta webhook body. */
+/** Every message of a Meta webhook body: customers' first, then the business's people's. */
 export function metaWebhookMessages(
 	provider: ProviderId,
 	body: IDataObject,
@@ -100,9 +106,11 @@ export function metaWebhookMessages(
 					String((c.profile as IDataObject | undefined)?.name ?? ''),
 				]),
 			);
-			return records(value.messages)
-				.map((raw) => metaMessage(provider, raw, names, receivedAt))
-				.filter((m): m is IncomingMessage => m !== undefined);
+			const read = (list: unknown, direction: MessageDirection) =>
+				records(list)
+					.map((raw) => metaMessage(provider, raw, direction, names, receivedAt))
+					.filter((m): m is IncomingMessage => m !== undefined);
+			return [...read(value.messages, 'incoming'), ...read(value.message_echoes, 'operator')];
 		}),
 	);
 }

@@ -179,7 +179,8 @@ class LipaChatSimulator extends Simulator {
 	 * same style. The WhatsApp Business API has no groups: a "group" message is a plain one.
 	 */
 	messageCallbacks(message) {
-		if (!this.inboundWebhook) return [];
+		// No echo of what a person of the business writes in the app is documented: none sent.
+		if (!this.inboundWebhook || message.kind === 'operator') return [];
 		const kinds = {
 			image: {
 				type: 'IMAGE',

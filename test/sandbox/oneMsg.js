@@ -125,8 +125,9 @@ class OneMsgSimulator extends Simulator {
 			id: `wamid.${message.id}`,
 			chatId: group ? '120363040000000001@g.us' : person,
 			...(group && { author: person, chatName: 'Courier team' }),
-			senderName: message.name,
-			fromMe: message.kind === 'echo',
+			// echo: what the API sent (self 1); operator: typed in the app on the business's phone (self 0).
+			senderName: message.kind === 'operator' ? 'Shop' : message.name,
+			fromMe: message.kind === 'echo' || message.kind === 'operator',
 			self: message.kind === 'echo' ? 1 : 0,
 			time: Math.floor(message.at / 1000),
 		};

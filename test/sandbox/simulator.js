@@ -97,15 +97,16 @@ class Simulator {
 	}
 
 	/**
-	 * A customer writes (or, with kind "echo", our own account does): the provider's incoming-
-	 * message webhooks for it, posted like status callbacks. Opens the customer's 24-hour session.
-	 * message: {kind: text | image | location | contact | group | echo, from (digits), name?,
-	 * text?, id?}. Returns the callbacks.
+	 * A customer writes (or, with kind "echo", the API's own send is echoed; with "operator", a
+	 * person of the business writes to the customer `from` in the app): the provider's incoming-
+	 * message webhooks for it, posted like status callbacks. A customer's opens their 24-hour
+	 * session. message: {kind: text | image | location | contact | group | echo | operator,
+	 * from (digits), name?, text?, id?}. Returns the callbacks.
 	 */
 	customerWrites(message) {
 		const id = message.id || this.newId('MSG');
 		const written = { name: 'Customer', text: 'Hello', ...message, id, at: Date.now() };
-		if (written.kind !== 'echo') this.customerWrote(written.from);
+		if (written.kind !== 'echo' && written.kind !== 'operator') this.customerWrote(written.from);
 		const callbacks = this.messageCallbacks(written);
 		for (const callback of callbacks) this.postCallback(callback);
 		return callbacks;

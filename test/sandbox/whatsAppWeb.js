@@ -132,6 +132,9 @@ class WhatsAppWebSimulator extends Simulator {
 	 */
 	messageCallbacks(message) {
 		const person = `${message.from}@s.whatsapp.net`;
+		// GOWA echoes nothing its API sent: what comes with is_from_me was typed on the account's
+		// phone or WhatsApp Web by a person of the business, `from` the account, in the customer's chat.
+		const fromMe = message.kind === 'echo' || message.kind === 'operator';
 		const chatId = message.kind === 'group' ? '120363040000000001@g.us' : person;
 		if (message.kind === 'image') this.mediaMessages.set(message.id, chatId);
 		const kinds = {
@@ -167,10 +170,10 @@ class WhatsAppWebSimulator extends Simulator {
 			payload: {
 				id: message.id,
 				chat_id: chatId,
-				from: person,
-				from_name: message.name,
+				from: fromMe ? '254110090747@s.whatsapp.net' : person,
+				from_name: fromMe ? 'Shop' : message.name,
 				timestamp: new Date(message.at).toISOString(),
-				is_from_me: message.kind === 'echo',
+				is_from_me: fromMe,
 				body: message.text,
 				...kinds[message.kind],
 			},

@@ -144,7 +144,11 @@ export interface TriggerWebhook {
 		webhookUrl: string,
 	): boolean;
 	statuses(body: unknown, receivedAt: Date): NormalisedStatus[];
-	/** The customer messages a request carries; our own messages and echoes give none */
+	/**
+	 * The messages a request carries: customers' (`direction: "incoming"`) and, where the
+	 * provider reports them, what a person of the business wrote from the WhatsApp app
+	 * (`"operator"`). What the API sent (the package's own sends) gives none.
+	 */
 	messages(
 		body: unknown,
 		receivedAt: Date,

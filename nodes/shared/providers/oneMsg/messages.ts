@@ -2,11 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import {
 	contactOfVcard,
+	isCleared,
 	isSet,
 	locationOf,
 	mediaTypes,
 	messageEvent,
 	type IncomingMessage,
+	type MessageDirection,
 	type MessageType,
 } from '../../incomingMessage';
 import { metaWebhookMessages, records } from '../../metaMessages';
@@ -37,21 +39,34 @@ function locationIn(body: unknown) {
 }
 
 /**
+ * Who wrote a message of `messages[]`: `fromMe` with `self` 0 is a person of the business on
+ * the phone, `self` 1 what the API sent (ours: none). `fromMe` without a `self` of 0 is taken
+ * as the API's, so nothing the package sent can pass for the person.
+ */
+function directionOf(raw: IDataObject): MessageDirection | undefined {
+	if (isSet(raw.fromMe)) return isCleared(raw.self) ? 'operator' : undefined;
+	return isSet(raw.self) ? undefined : 'incoming';
+}
+
+/**
  * One message of `messages[]`: `{id, chatId, author, senderName, type, body, caption, fromMe,
  * self, time, quotedMsgId}`. Media come as a temporary link in `body`, the text in `caption`.
- * Our own messages (`fromMe`, `self`) give none.
  */
 function oneMsgMessage(raw: IDataObject, receivedAt: Date): IncomingMessage | undefined {
-	if (isSet(raw.fromMe) || isSet(raw.self)) return undefined;
+	const direction = directionOf(raw);
+	if (direction === undefined) return undefined;
 	if (typeof raw.id !== 'string' || raw.id === '' || typeof raw.chatId !== 'string')
 		return undefined;
 	const type = types[String(raw.type ?? '')] ?? 'other';
 	const isGroup = raw.chatId.endsWith('@g.us');
 	const media = mediaTypes.includes(type);
+	const operator = direction === 'operator';
 	return messageEvent('oneMsg', raw, {
 		messageId: raw.id,
-		from: isGroup ? raw.author : raw.chatId,
-		name: raw.senderName,
+		direction,
+		// The customer: the chat, or in a group the participant who wrote (not the business).
+		from: isGroup ? (operator ? undefined : raw.author) : raw.chatId,
+		name: operator ? undefined : raw.senderName,
 		chatId: raw.chatId,
 		type,
 		text: type === 'text' ? raw.body : raw.caption,
@@ -65,7 +80,7 @@ function oneMsgMessage(raw: IDataObject, receivedAt: Date): IncomingMessage | un
 	});
 }
 
-/** The customer messages of one 1MSG webhook request, in 1MSG's shape or Meta's raw one. */
+/** The messages of one 1MSG webhook request (customers' and operators'), in 1MSG's shape or Meta's raw one. */
 export function oneMsgWebhookMessages(body: unknown, receivedAt = new Date()): IncomingMessage[] {
 	const payload = (body ?? {}) as IDataObject;
 	return [

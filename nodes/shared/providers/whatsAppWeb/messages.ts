@@ -64,10 +64,14 @@ function messageOf(
 	receivedAt: Date,
 ): IncomingMessage | undefined {
 	const payload = (event.payload ?? {}) as IDataObject;
-	// Messages typed on the phone itself come back as is_from_me: never a customer's.
-	if (isSet(payload.is_from_me)) return undefined;
+	// is_from_me: typed on the account's other devices (the phone, WhatsApp Web) by a person of
+	// the business. GOWA does not echo what its own API sends (providers.md, Operator messages).
+	const operator = isSet(payload.is_from_me);
 	if (typeof payload.id !== 'string' || payload.id === '') return undefined;
+	// An operator's `from` is the account itself: without the chat there is no customer.
+	if (operator && typeof payload.chat_id !== 'string') return undefined;
 	const chatId = String(payload.chat_id ?? payload.from ?? '');
+	const isGroup = chatId.endsWith('@g.us');
 	const reaction = event.event === 'message.reaction';
 	const [key, type] = reaction
 		? ['reaction', 'reaction' as MessageType]
@@ -79,8 +83,10 @@ function messageOf(
 	const isMedia = mediaTypes.includes(type);
 	return messageEvent('whatsAppWeb', event, {
 		messageId: payload.id,
-		from: payload.from,
-		name: payload.from_name ?? payload.sender_display_name,
+		direction: operator ? 'operator' : 'incoming',
+		// The customer: who wrote, or for an operator (whose `from` is the account) the chat.
+		from: operator ? (isGroup ? undefined : chatId) : payload.from,
+		name: operator ? undefined : (payload.from_name ?? payload.sender_display_name),
 		chatId,
 		type,
 		text: reaction ? payload.reaction : payload.body,
@@ -101,7 +107,7 @@ function messageOf(
 	});
 }
 
-/** The customer message of a GOWA `message` or `message.reaction` event; other events give none. */
+/** The message (a customer's or an operator's) of a GOWA `message` or `message.reaction` event; other events give none. */
 export function whatsAppWebWebhookMessages(
 	body: unknown,
 	receivedAt: Date,

@@ -14,7 +14,9 @@ const registerOnDevice = (context: IHookFunctions) =>
 function gowaEvents(context: IHookFunctions): string {
 	const events = context.getNodeParameter('events', ['status']) as string[];
 	return [
-		...(events.includes('message') ? ['message', 'message.reaction'] : []),
+		...(events.includes('message') || events.includes('operatorMessage')
+			? ['message', 'message.reaction']
+			: []),
 		...(events.includes('status') ? ['message.ack'] : []),
 	].join(',');
 }
