@@ -14,11 +14,14 @@ export async function postJson(
 	return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-/** Polls `read` every 200 ms until it gives something other than undefined. */
-export async function eventually<T>(read: () => T | undefined, timeoutMs = 20_000): Promise<T> {
+/** Polls `read` (which may be async) every 200 ms until it gives something other than undefined. */
+export async function eventually<T>(
+	read: () => T | undefined | Promise<T | undefined>,
+	timeoutMs = 20_000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const value = read();
+		const value = await read();
 		if (value !== undefined) return value;
 		if (Date.now() > deadline) throw new Error('timed out waiting');
 		await new Promise((resolve) => setTimeout(resolve, 200));

@@ -150,8 +150,11 @@ function cli(userFolder, port, args, env = {}) {
 	return result.stdout;
 }
 
-/** Imports credentials and every template, and publishes them so their webhooks go live. */
-function importTemplates(userFolder, port, credentials, workflowsDir, env = {}) {
+/**
+ * Imports credentials and every template, and publishes them (all but `unpublished`, by id) so
+ * their webhooks go live.
+ */
+function importTemplates(userFolder, port, credentials, workflowsDir, env = {}, unpublished = []) {
 	const credentialsFile = path.join(userFolder, 'credentials.json');
 	fs.writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
 	cli(userFolder, port, ['import:credentials', `--input=${credentialsFile}`], env);
@@ -161,7 +164,9 @@ function importTemplates(userFolder, port, credentials, workflowsDir, env = {}) 
 		.readdirSync(workflowsDir)
 		.filter((file) => file.endsWith('.json'))
 		.map((file) => JSON.parse(fs.readFileSync(path.join(workflowsDir, file), 'utf8')).id);
-	for (const id of ids) cli(userFolder, port, ['publish:workflow', `--id=${id}`], env);
+	for (const id of ids.filter((id) => !unpublished.includes(id))) {
+		cli(userFolder, port, ['publish:workflow', `--id=${id}`], env);
+	}
 	return ids;
 }
 

@@ -54,8 +54,8 @@ async function startQueue({ tarball, cacheDir, setup, log = () => {} }) {
 		}
 		const env = queueEnv();
 		setup({
-			importTemplates: (credentials, dir) =>
-				n8n.importTemplates(folder('main'), ports.main, credentials, dir, env),
+			importTemplates: (credentials, dir, unpublished = []) =>
+				n8n.importTemplates(folder('main'), ports.main, credentials, dir, env, unpublished),
 			cli: (args) => n8n.cli(folder('main'), ports.main, args, env),
 		});
 		const main = await n8n.startN8n(folder('main'), ports.main, { env, log });

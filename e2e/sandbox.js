@@ -7,6 +7,7 @@ const { OneMsgSimulator } = require('../test/sandbox/oneMsg');
 const { LipaChatSimulator } = require('../test/sandbox/lipaChat');
 const { WhatsAppWebSimulator } = require('../test/sandbox/whatsAppWeb');
 const demo = require('./demo.json');
+const { scriptedModelCredential, startScriptedModel } = require('./scriptedModel');
 
 /**
  * Stands in for Slack, a ticketing webhook or a CRM: keeps what it is sent, by path
@@ -41,7 +42,7 @@ function recordingSink() {
 	};
 }
 
-async function startSandbox({ n8nUrl = demo.n8nUrl } = {}) {
+async function startSandbox({ n8nUrl = demo.n8nUrl, messagesTo = 'template' } = {}) {
 	const { oneMsg: o, lipaChat: l, gowa: g, ports } = demo;
 	const oneMsg = new OneMsgSimulator({ channelId: o.channelId, token: o.token });
 	const lipaChat = new LipaChatSimulator({ apiKey: l.apiKey, senderNumber: l.senderNumber });
@@ -59,32 +60,42 @@ async function startSandbox({ n8nUrl = demo.n8nUrl } = {}) {
 	lipaChat.setStatusWebhook(
 		`${n8nUrl}/webhook/${demo.webhookIds.lipaChat}/status?secret=${l.webhookSecret}`,
 	);
-	// GOWA posts every event to each WHATSAPP_WEBHOOK URL: the receipts and the messages workflow.
-	gowa.setServerWebhook(
-		[
-			`${n8nUrl}/webhook/${demo.webhookIds.gowa}/status`,
-			`${n8nUrl}/webhook/${demo.webhookIds.gowaMessages}/status`,
-		],
-		g.webhookSecret,
-		['message.ack', 'message', 'message.reaction'],
-	);
-	lipaChat.setInboundWebhook(
-		`${n8nUrl}/webhook/${demo.webhookIds.lipaChatMessages}/status?secret=${l.webhookSecret}`,
-	);
+	/**
+	 * Where GOWA and LipaChat post customers' messages: the triggers of "Customer asks for a
+	 * person" (`'template'`) or of the AI agent hand-off (`'agent'`). GOWA posts every event to
+	 * each WHATSAPP_WEBHOOK URL (the receipts workflow's too); LipaChat has one inbound URL.
+	 */
+	const routeMessagesTo = (workflow) => {
+		const [gowaId, lipaId] =
+			workflow === 'agent'
+				? [demo.webhookIds.gowaAgent, demo.webhookIds.lipaChatAgent]
+				: [demo.webhookIds.gowaMessages, demo.webhookIds.lipaChatMessages];
+		gowa.setServerWebhook(
+			[`${n8nUrl}/webhook/${demo.webhookIds.gowa}/status`, `${n8nUrl}/webhook/${gowaId}/status`],
+			g.webhookSecret,
+			['message.ack', 'message', 'message.reaction'],
+		);
+		lipaChat.setInboundWebhook(`${n8nUrl}/webhook/${lipaId}/status?secret=${l.webhookSecret}`);
+	};
+	routeMessagesTo(messagesTo);
 	await oneMsg.start(ports.oneMsg);
 	await lipaChat.start(ports.lipaChat);
 	await gowa.start(ports.gowa);
 	await sink.start(ports.alerts);
+	// The hand-off template's model: answers by rules unless a test plays a script.
+	const model = await startScriptedModel(ports.model);
 	return {
 		oneMsg,
 		lipaChat,
 		gowa,
+		model,
+		routeMessagesTo,
 		alerts: sink.posted['/alerts'],
 		receipts: sink.posted['/receipts'],
 		/** Everything the sink was sent, by path */
 		posted: sink.posted,
 		async stop() {
-			await Promise.all([oneMsg.stop(), lipaChat.stop(), gowa.stop(), sink.stop()]);
+			await Promise.all([oneMsg.stop(), lipaChat.stop(), gowa.stop(), sink.stop(), model.stop()]);
 		},
 	};
 }
@@ -123,6 +134,12 @@ function demoCredentials() {
 				webhookSecret: g.webhookSecret,
 			},
 		},
+		// The hand-off template's OpenAI credential: the scripted model, never a real service.
+		scriptedModelCredential(
+			ports.model,
+			credentialIds.model,
+			'OpenAI (scripted model in the demo)',
+		),
 	];
 }
 

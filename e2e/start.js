@@ -8,6 +8,15 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 const n8n = require('./n8n');
 const { startSandbox, demoCredentials, demo } = require('./sandbox');
+const { ensureHandoffTable } = require('./handoffTable');
+
+/** The demo's owner account, made at start so the hand-off table exists before the first message. */
+const demoOwner = {
+	email: 'demo@handoff.test',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Handoff-demo-1',
+};
 
 async function main() {
 	const port = demo.ports.n8n;
@@ -20,11 +29,20 @@ async function main() {
 	n8n.ensureRuntime();
 	console.log('Installing the packed package into the demo n8n…');
 	n8n.prepareUserFolder(userFolder, n8n.packPackage(cache));
-	// The simulators run first: publishing the status trigger registers it with 1MSG.
-	const sandbox = await startSandbox();
-	n8n.importTemplates(userFolder, port, demoCredentials(), path.join(n8n.root, 'workflows'));
+	// The simulators (and the scripted model) run first: publishing the status trigger registers
+	// it with 1MSG. Customers' messages go to the AI agent hand-off; "Customer asks for a person"
+	// answers the same messages by keyword, so it is imported but not published.
+	const sandbox = await startSandbox({ messagesTo: 'agent' });
+	n8n.importTemplates(userFolder, port, demoCredentials(), path.join(n8n.root, 'workflows'), {}, [
+		'HandoffAskPerson',
+	]);
 	console.log('Starting n8n…');
 	const server = await n8n.startN8n(userFolder, port);
+	// The owner is made here, so the hand-off template's Data Table can be created before anyone
+	// writes (n8n keeps it in the owner's project).
+	const base = `http://127.0.0.1:${port}`;
+	const cookie = await n8n.signIn(base, demoOwner);
+	const table = await ensureHandoffTable(base, cookie);
 	// The two 1MSG triggers (failed statuses, customer messages) registering with the channel.
 	for (let waited = 0; sandbox.oneMsg.webhookUrls.length < 2 && waited < 60_000; waited += 250) {
 		await new Promise((resolve) => setTimeout(resolve, 250));
@@ -58,7 +76,8 @@ async function main() {
 	});
 	console.log(`
 n8n is running with n8n-nodes-whatsapp-handoff: http://127.0.0.1:${port}
-(first visit: create the owner account; the templates are under Overview)
+(sign in as ${demoOwner.email} / ${demoOwner.password}; the templates are under Overview,
+the hand-off table "${table.name}" under Overview → Data tables)
 
 Simulated providers: 1MSG http://127.0.0.1:${demo.ports.oneMsg}, LipaChat http://127.0.0.1:${demo.ports.lipaChat}, GOWA http://127.0.0.1:${demo.ports.gowa}, alerts http://127.0.0.1:${demo.ports.alerts}/alerts
 
@@ -68,8 +87,15 @@ Fire the demo order (courier contact card through 1MSG):
 A failed delivery (the alert workflow posts it to the alert sink):
   curl -s -X POST http://127.0.0.1:${port}/webhook/courier-handoff -H 'content-type: application/json' -d '${order.replace('+1 202 555 0199', '+44 7911 123456')}'
 
-A customer writes on 1MSG asking for a person (try lipaChat or gowa: ports ${demo.ports.lipaChat}, ${demo.ports.gowa}); a line of text and the specialist's card go back to the same chat:
+The AI agent with a hand-off to a person ("AI agent with human hand-off"; the model is a local
+scripted one at http://127.0.0.1:${demo.ports.model}/v1: set a real OpenAI credential in its OpenAI Chat Model to
+use a real model). A customer asks a question on 1MSG (try lipaChat or gowa: ports ${demo.ports.lipaChat}, ${demo.ports.gowa}):
+  curl -s -X POST http://127.0.0.1:${demo.ports.oneMsg}/__sim/incoming -H 'content-type: application/json' -d '{"kind": "text", "from": "254733000555", "name": "Amina", "text": "When do you deliver?"}'
+The customer asks for a person: the agent sends the person's card and a line; the person gets Amina's card and
+her message; the chat appears in the Data table, and the bot stays quiet there:
   curl -s -X POST http://127.0.0.1:${demo.ports.oneMsg}/__sim/incoming -H 'content-type: application/json' -d '{"kind": "text", "from": "254733000555", "name": "Amina", "text": "Can I talk to a person, please?"}'
+The person writes #bot in the chat from the business phone: the bot answers again:
+  curl -s -X POST http://127.0.0.1:${demo.ports.oneMsg}/__sim/incoming -H 'content-type: application/json' -d '{"kind": "operator", "from": "254733000555", "text": "#bot"}'
 
 A customer whose 24-hour session is closed gets LipaChat's template instead of the card:
   curl -s -X POST http://127.0.0.1:${port}/webhook/courier-handoff-lipachat -H 'content-type: application/json' -d '${order.replace('+1 202 555 0199', '+1 202 555 0123')}'

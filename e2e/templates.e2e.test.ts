@@ -10,16 +10,15 @@ import {
 	storedReceiptKeys,
 	type Callback,
 } from './burst';
+import { enableHandoff, handoffLoop, handoffSettings, type ProviderName } from './handoffScenario';
 import { eventually, postJson } from './helpers';
 import * as n8n from './n8n';
 import { demoCredentials, demo, startSandbox } from './sandbox';
-import { scriptedModelCredential, startScriptedModel } from './scriptedModel';
+import { scriptedModelCredential } from './scriptedModel';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 let sandbox: Sandbox;
 let server: Awaited<ReturnType<typeof n8n.startN8n>>;
-let model: Awaited<ReturnType<typeof startScriptedModel>>;
-const modelPort = 8109;
 const base = `http://127.0.0.1:${demo.ports.n8n}`;
 const post = (webhookPath: string, body: object) => postJson(base, webhookPath, body);
 
@@ -35,19 +34,22 @@ beforeAll(async () => {
 	const userFolder = path.join(cache, 'e2e-user');
 	n8n.prepareUserFolder(userFolder, n8n.packPackage(cache));
 	sandbox = await startSandbox();
+	// The AI agent hand-off answers the same messages as "Customer asks for a person": it is
+	// published by its own tests, at the end.
 	n8n.importTemplates(
 		userFolder,
 		demo.ports.n8n,
 		demoCredentials(),
 		path.join(n8n.root, 'workflows'),
+		{},
+		['HandoffAiAgent01'],
 	);
 	// Test-only workflows: one records every customer message the triggers normalise, one sends
 	// media through each provider, one is an AI Agent whose model is scripted.
-	model = await startScriptedModel(modelPort);
 	n8n.importTemplates(
 		userFolder,
 		demo.ports.n8n,
-		[...demoCredentials(), scriptedModelCredential(modelPort)],
+		[...demoCredentials(), scriptedModelCredential(demo.ports.model)],
 		path.join(__dirname, 'recorder'),
 	);
 	server = await n8n.startN8n(userFolder, demo.ports.n8n);
@@ -70,7 +72,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await server?.stop();
 	await sandbox?.stop();
-	await model?.stop();
 });
 
 describe('workflow templates in a real n8n 2.41.1 with the packed package installed', () => {
@@ -523,7 +524,7 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 
 	it('an AI Agent uses Send Text and Send Media as tools: the model fills recipient and text with $fromAI, the text goes out through GOWA, the result goes back to the model; a bad number goes back as an error, nothing sent; a photo by link', async () => {
 		const sendsBefore = sandbox.gowa.sends('/send/message').length;
-		model.plays(
+		sandbox.model.plays(
 			{
 				tool: 'Send_Text_via_GOWA',
 				arguments: { recipient: '254722000333@s.whatsapp.net', text: 'Your parcel arrives today.' },
@@ -539,7 +540,7 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 			{ phone: '254722000333@s.whatsapp.net', message: 'Your parcel arrives today.' },
 		]);
 		// What the model was offered: our tool, its description and the $fromAI arguments.
-		const [first, second] = model.requests.slice(-2);
+		const [first, second] = sandbox.model.requests.slice(-2);
 		const tool = first.tools!.find((t) => t.function.name === 'Send_Text_via_GOWA')!;
 		expect(tool.function.description).toMatch(/text/i);
 		expect(tool.function.parameters).toMatchObject({
@@ -549,18 +550,18 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 		const result = second.messages.find((m) => m.role === 'tool');
 		expect(String(result?.content)).toContain(sandbox.gowa.accepted.at(-1)!.id);
 
-		model.plays(
+		sandbox.model.plays(
 			{ tool: 'Send_Text_via_GOWA', arguments: { recipient: 'not a number', text: 'Hello' } },
 			{ text: 'The number was wrong.' },
 		);
 		const bad = await post('e2e-agent', { message: 'Write to not a number' });
 		expect(bad).toMatchObject({ status: 200, json: { output: 'The number was wrong.' } });
-		const error = model.requests.at(-1)!.messages.find((m) => m.role === 'tool');
+		const error = sandbox.model.requests.at(-1)!.messages.find((m) => m.role === 'tool');
 		expect(String(error?.content)).toMatch(/Recipient/);
 		expect(sandbox.gowa.sends('/send/message')).toHaveLength(sendsBefore + 1);
 
 		// Send Media as a tool: the model gives the link and the caption.
-		model.plays(
+		sandbox.model.plays(
 			{
 				tool: 'Send_Photo_via_GOWA',
 				arguments: {
@@ -788,13 +789,14 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 			lipaChatApi: sandbox.lipaChat,
 			whatsAppWebApi: sandbox.gowa,
 		};
-		for (const { data, ...credential } of demoCredentials()) {
+		const providerCredentials = demoCredentials().filter((c) => c.type in simulators);
+		for (const { data, ...credential } of providerCredentials) {
 			expect(await testCredential(credential, data)).toEqual({
 				status: 'OK',
 				message: 'Connection successful!',
 			});
 			const received = simulators[credential.type].received.length;
-			const moved = await startRedirector(data.baseUrl);
+			const moved = await startRedirector((data as { baseUrl: string }).baseUrl);
 			try {
 				expect(await testCredential(credential, { ...data, baseUrl: moved.url })).toEqual({
 					status: 'Error',
@@ -808,4 +810,113 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 			}
 		}
 	});
+});
+
+/** What each provider receives for a card and a text, addressed to a customer's chat or a number. */
+const lipaChatFrom = { messageId: expect.any(String), from: demo.lipaChat.senderNumber };
+const handoffWire: Record<
+	ProviderName,
+	{
+		customer: (digits: string) => object;
+		person: (digits: string) => object;
+		card: (to: object, name: string, digits: string) => object;
+		text: (to: object, message: string) => object;
+	}
+> = {
+	oneMsg: {
+		customer: (digits) => ({ chatId: `${digits}@c.us` }),
+		person: (digits) => ({ phone: digits }),
+		card: (to, name, digits) => ({
+			...to,
+			contacts: [
+				{
+					name: { formatted_name: name, first_name: name },
+					phones: [{ phone: `+${digits}`, type: 'CELL', wa_id: digits }],
+				},
+			],
+		}),
+		text: (to, message) => ({ ...to, body: message }),
+	},
+	lipaChat: {
+		customer: (digits) => ({ ...lipaChatFrom, to: digits }),
+		person: (digits) => ({ ...lipaChatFrom, to: digits }),
+		card: (to, name, digits) => ({
+			...to,
+			name: { formattedName: name },
+			phones: [{ phone: digits, type: 'CELL', waId: digits }],
+		}),
+		text: (to, message) => ({ ...to, message }),
+	},
+	whatsAppWeb: {
+		customer: (digits) => ({ phone: `${digits}@s.whatsapp.net` }),
+		person: (digits) => ({ phone: `${digits}@s.whatsapp.net` }),
+		card: (to, name, digits) => ({ ...to, contact_name: name, contact_phone: digits }),
+		text: (to, message) => ({ ...to, message }),
+	},
+};
+
+describe('AI agent with human hand-off in the real n8n 2.41.1, with the scripted model', () => {
+	let table: Awaited<ReturnType<typeof enableHandoff>>;
+	beforeAll(async () => {
+		const cookie = await n8n.signIn(base, {
+			email: 'e2e@example.com',
+			firstName: 'E2E',
+			lastName: 'Owner',
+			password: 'E2e-Passw0rd',
+		});
+		table = await enableHandoff(base, cookie, sandbox, (paths) =>
+			n8n.waitForWebhooks(demo.ports.n8n, paths),
+		);
+	}, 120_000);
+	afterAll(() => sandbox.routeMessagesTo('template'));
+
+	it.each<[ProviderName, string, string]>([
+		['oneMsg', '254733100001', '254733100011'],
+		['lipaChat', '254733100002', '254733100012'],
+		['whatsAppWeb', '254733100003', '254733100013'],
+	])(
+		'%s: the agent answers; asked for a person it hands over (card and line to the customer, card and last message to the person, chat marked); quiet while a person has the chat; released by keyword or time',
+		async (provider, customer, quietCustomer) => {
+			const loop = await handoffLoop(sandbox, table, provider, customer, quietCustomer);
+			const { personName, personDigits, about } = handoffSettings;
+			const wire = handoffWire[provider];
+			// Send Contact as the agent's tool, with $fromAI filling the recipient.
+			expect(loop.offered).toMatchObject({
+				name: expect.stringMatching(/^Hand_Over_to_a_Person_/),
+				description: expect.stringMatching(/^Hands the customer over to a person/),
+				parameters: { properties: { recipient: { type: 'string' } }, required: ['recipient'] },
+			});
+			expect(loop.remembered).toBe(true);
+			// The customer: the person's card from the tool, then the agent's line.
+			expect(loop.handedOver.map((sent) => sent.body)).toEqual([
+				wire.card(wire.customer(customer), personName, personDigits),
+				wire.text(
+					wire.customer(customer),
+					`${personName} will help you from here: their contact card is above.`,
+				),
+			]);
+			// The person: the customer's card, then their last message.
+			expect(loop.toPerson.map((sent) => sent.body)).toEqual([
+				wire.card(wire.person(personDigits), 'Amina', customer),
+				wire.text(
+					wire.person(personDigits),
+					'Amina asked for a person. Their last message: "Can I talk to a person, please?". Answer them in their chat; write #bot there to give the chat back to the bot.',
+				),
+			]);
+			expect(loop.answeredAgain.body).toEqual(wire.text(wire.customer(customer), about));
+			expect(loop.row).toMatchObject({ chat: `+${customer}`, provider, person: personName });
+			expect(loop.quiet.sent).toBe(3);
+			expect(loop.quiet.modelCalls).toBe(loop.quiet.modelCallsBefore);
+			expect(loop.rowAfterRelease).toBeUndefined();
+			if (provider !== 'lipaChat') {
+				expect(loop.operatorRow).toMatchObject({
+					chat: `+${quietCustomer}`,
+					provider,
+					person: 'someone on the business phone',
+				});
+				expect(loop.quietAfterOperator).toEqual([]);
+			}
+		},
+		120_000,
+	);
 });

@@ -12,6 +12,7 @@ import {
 	type Answer,
 	type Callback,
 } from './burst';
+import { enableHandoff, handoffLoop, type ProviderName } from './handoffScenario';
 import { eventually, postJson } from './helpers';
 import * as n8n from './n8n';
 import { ports, startQueue } from './queue';
@@ -28,6 +29,7 @@ const mainBase = `http://127.0.0.1:${ports.main}`;
 const workerOutput = () => queue.workers.map((worker) => worker.output()).join('\n');
 const startedOnWorkers = () => (workerOutput().match(/Worker started execution \d+/g) ?? []).length;
 const report: string[] = [];
+let handoffTable: Awaited<ReturnType<typeof enableHandoff>>;
 
 beforeAll(async () => {
 	n8n.ensureRuntime();
@@ -40,9 +42,11 @@ beforeAll(async () => {
 		setup: ({
 			importTemplates,
 		}: {
-			importTemplates: (credentials: unknown, dir: string) => void;
+			importTemplates: (credentials: unknown, dir: string, unpublished?: string[]) => void;
 		}) => {
-			importTemplates(demoCredentials(), path.join(n8n.root, 'workflows'));
+			// The AI agent hand-off is published by its own test (it answers the same messages as
+			// "Customer asks for a person").
+			importTemplates(demoCredentials(), path.join(n8n.root, 'workflows'), ['HandoffAiAgent01']);
 			importTemplates(demoCredentials(), path.join(__dirname, 'queue-workflows'));
 		},
 	});
@@ -189,6 +193,46 @@ describe('n8n 2.41.1 in queue mode (main + 2 workers + 2 webhook processes, Post
 		// moment can each start one: static data is loaded per request and last write wins.
 		expect(rounds.every((executions) => executions >= 1 && executions <= 2)).toBe(true);
 	});
+});
+
+describe('AI agent with human hand-off in queue mode, with the scripted model', () => {
+	it.each<[ProviderName, string, string]>([
+		['oneMsg', '254733200001', '254733200011'],
+		['lipaChat', '254733200002', '254733200012'],
+		['whatsAppWeb', '254733200003', '254733200013'],
+	])(
+		'%s: the webhook process takes the messages, the agent runs on a worker, the Data Table is shared: answer, hand-over, silence, release',
+		async (provider, customer, quietCustomer) => {
+			if (provider === 'oneMsg') {
+				const cookie = await n8n.signIn(mainBase, {
+					email: 'owner@handoff.test',
+					firstName: 'Queue',
+					lastName: 'Owner',
+					password: 'Queue-e2e-Passw0rd',
+				});
+				handoffTable = await enableHandoff(mainBase, cookie, sandbox, (paths) =>
+					n8n.waitForWebhooks(ports.webhook, paths, 90_000),
+				);
+			}
+			const startedBefore = startedOnWorkers();
+			const loop = await handoffLoop(sandbox, handoffTable, provider, customer, quietCustomer);
+			const onWorkers = startedOnWorkers() - startedBefore;
+			report.push(
+				`AI agent hand-off (${provider}): ${onWorkers} executions on the workers; ${loop.handedOver.length} sends to the customer at the hand-over, ${loop.toPerson.length} to the person`,
+			);
+			expect(loop.handedOver).toHaveLength(2);
+			expect(loop.toPerson).toHaveLength(2);
+			expect(loop.row).toMatchObject({ chat: `+${customer}`, provider, person: 'Juma Mwangi' });
+			expect(loop.quiet.sent).toBe(3);
+			expect(loop.quiet.modelCalls).toBe(loop.quiet.modelCallsBefore);
+			expect(loop.answeredAgain.body).toBeDefined();
+			expect(loop.rowAfterRelease).toBeUndefined();
+			if (provider !== 'lipaChat') expect(loop.quietAfterOperator).toEqual([]);
+			// Every message (question, request, silence, release, answer…) ran on a worker.
+			expect(onWorkers).toBeGreaterThanOrEqual(provider === 'lipaChat' ? 4 : 7);
+		},
+		180_000,
+	);
 });
 
 describe('Drop Duplicates under a burst in queue mode', () => {

@@ -1,0 +1,180 @@
+// The AI agent hand-off template's whole loop in a real n8n, against the simulators and the
+// scripted model (answering by its rules): shared by the regular and the queue-mode suites.
+import { eventually } from './helpers';
+import { ensureHandoffTable } from './handoffTable';
+import { demo, type startSandbox } from './sandbox';
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+type Sim = Sandbox['oneMsg'];
+type Sent = { path: string; at: number; body: Record<string, unknown> };
+type Table = Awaited<ReturnType<typeof ensureHandoffTable>>;
+export type ProviderName = 'oneMsg' | 'lipaChat' | 'whatsAppWeb';
+
+const workflowId = 'HandoffAiAgent01';
+/** The template's Settings: the person who takes over, the business's line. */
+export const handoffSettings = {
+	personName: 'Juma Mwangi',
+	personDigits: '254712345678',
+	about: 'Duka Deliveries delivers parcels in Nairobi, Monday to Saturday, 8:00 to 18:00.',
+};
+
+/** Each provider's text and card endpoints, and who a request is addressed to. */
+const wire: Record<ProviderName, { text: string; card: string; to: (s: Sent) => unknown }> = {
+	oneMsg: { text: '/sendMessage', card: '/sendContact', to: (s) => s.body.chatId ?? s.body.phone },
+	lipaChat: { text: '/whatsapp/message/text', card: '/whatsapp/contact', to: (s) => s.body.to },
+	whatsAppWeb: { text: '/send/message', card: '/send/contact', to: (s) => s.body.phone },
+};
+/** The recipient each provider's request names for a number. */
+const addressed: Record<ProviderName, (digits: string) => string> = {
+	oneMsg: (d) => d,
+	lipaChat: (d) => d,
+	whatsAppWeb: (d) => `${d}@s.whatsapp.net`,
+};
+
+async function rest(base: string, cookie: string, method: string, url: string, body?: object) {
+	const response = await fetch(`${base}/rest${url}`, {
+		method,
+		headers: { cookie, 'content-type': 'application/json' },
+		body: body && JSON.stringify(body),
+	});
+	if (!response.ok)
+		throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+	return ((await response.json()) as { data: Record<string, unknown> }).data;
+}
+
+/**
+ * Publishes the hand-off template in place of "Customer asks for a person" (both answer the same
+ * messages), creates its table and sends GOWA's and LipaChat's messages to its triggers.
+ * `webhookBase`: where the webhooks are served (the webhook process in queue mode).
+ */
+export async function enableHandoff(
+	base: string,
+	cookie: string,
+	sandbox: Sandbox,
+	waitForWebhooks: (paths: string[]) => Promise<void>,
+) {
+	const table = await ensureHandoffTable(base, cookie);
+	await rest(base, cookie, 'POST', '/workflows/HandoffAskPerson/deactivate', {});
+	const { versionId } = await rest(base, cookie, 'GET', `/workflows/${workflowId}`);
+	await rest(base, cookie, 'POST', `/workflows/${workflowId}/activate`, { versionId });
+	sandbox.routeMessagesTo('agent');
+	const ids = demo.webhookIds;
+	await eventually(
+		() => (sandbox.oneMsg.webhookUrls.some((u) => u.includes(ids.oneMsgAgent)) ? true : undefined),
+		60_000,
+	);
+	await waitForWebhooks(
+		[ids.oneMsgAgent, ids.lipaChatAgent, ids.gowaAgent].map((id) => `${id}/status`),
+	);
+	return table;
+}
+
+/** Every text and card the provider sent to `digits`, oldest first. */
+function sentTo(sim: Sim, provider: ProviderName, digits: string) {
+	const { text, card, to } = wire[provider];
+	return [...(sim.sends(text) as Sent[]), ...(sim.sends(card) as Sent[])]
+		.filter((sent) => String(to(sent)).replace(/@c\.us$/, '') === addressed[provider](digits))
+		.sort((a, b) => a.at - b.at);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One provider's loop: a question answered; a request for a person handed over (the customer
+ * gets the person's card and a line, the person the customer's card and last message, the chat
+ * is marked); silence while the chat is with a person; then released — by the keyword from the
+ * business phone (1MSG, GOWA) or, for LipaChat, which reports no operator messages, by time —
+ * and answered again. On 1MSG and GOWA a chat an operator writes in is marked too.
+ */
+export async function handoffLoop(
+	sandbox: Sandbox,
+	table: Table,
+	provider: ProviderName,
+	customer: string,
+	quietCustomer: string,
+) {
+	const sim = { oneMsg: sandbox.oneMsg, lipaChat: sandbox.lipaChat, whatsAppWeb: sandbox.gowa }[
+		provider
+	] as Sim;
+	const { personName, personDigits, about } = handoffSettings;
+	const writes = async (from: string, text: string, kind = 'text') => {
+		sim.customerWrites({ kind, from, name: 'Amina', text });
+		await sim.callbacksDone();
+	};
+	const toCustomer = () => sentTo(sim, provider, customer);
+	const rowOf = async (digits: string) =>
+		(await table.rows()).find((row: { chat: string }) => row.chat === `+${digits}`);
+
+	// 1. A question: the agent's answer goes back through the same provider.
+	await writes(customer, 'When do you deliver?');
+	const [answer] = await eventually(() => (toCustomer().length >= 1 ? toCustomer() : undefined));
+	expect(answer.path.endsWith(wire[provider].text)).toBe(true);
+	expect(JSON.stringify(answer.body)).toContain(about);
+
+	// 2. A person, please: the tool sends the person's card, then the agent's line; the person is
+	// told on their own WhatsApp; the chat is marked.
+	const toPersonBefore = sentTo(sim, provider, personDigits).length;
+	await writes(customer, 'Can I talk to a person, please?');
+	const handedOver = await eventually(
+		() => (toCustomer().length >= 3 ? toCustomer().slice(1) : undefined),
+		30_000,
+	).catch((error) => {
+		const seen = (sim.received as Sent[]).slice(-4).map((r) => [r.path, r.body]);
+		const asked = sandbox.model.requests.slice(-2).map((r) => r.messages.slice(-2));
+		throw new Error(`${error}: ${JSON.stringify({ seen, asked }, null, 1)}`);
+	});
+	// What the model was offered and shown: the hand-over tool, and the chat's earlier question
+	// (Simple Memory, keyed by the chat).
+	const handOverCall = sandbox.model.requests.at(-1)!;
+	const offered = handOverCall.tools?.find((tool) => /^Hand_Over/.test(tool.function.name));
+	const remembered = handOverCall.messages.some((m) => m.content === 'When do you deliver?');
+	const toPerson = await eventually(() => {
+		const sent = sentTo(sim, provider, personDigits).slice(toPersonBefore);
+		return sent.length >= 2 ? sent : undefined;
+	});
+	const row = await eventually(() => rowOf(customer), 20_000);
+	// 3. While the chat is with a person the bot says nothing, and the model is not asked.
+	const modelCalls = sandbox.model.requests.length;
+	await writes(customer, 'Hello? Are you there?');
+	await sleep(4000);
+	const quiet = { sent: toCustomer().length, modelCalls: sandbox.model.requests.length };
+
+	// 4. Released, then answered again.
+	if (provider === 'lipaChat') {
+		await table.update(`+${customer}`, {
+			since: new Date(Date.now() - 13 * 3600_000).toISOString(),
+		});
+	} else {
+		await writes(customer, '#bot', 'operator');
+		await eventually(async () => ((await rowOf(customer)) ? undefined : true), 20_000);
+	}
+	await writes(customer, 'Thanks, and when do you deliver on Saturday?');
+	const answeredAgain = await eventually(() =>
+		toCustomer().length >= 4 ? toCustomer() : undefined,
+	);
+	const rowAfterRelease = await rowOf(customer);
+
+	// 5. An operator writes first in another chat: marked, and the bot stays quiet there.
+	let operatorRow: unknown;
+	let quietAfterOperator: Sent[] = [];
+	if (provider !== 'lipaChat') {
+		await writes(quietCustomer, 'Juma here, I have your parcel', 'operator');
+		operatorRow = await eventually(() => rowOf(quietCustomer), 20_000);
+		await writes(quietCustomer, 'Great, thanks!');
+		await sleep(4000);
+		quietAfterOperator = sentTo(sim, provider, quietCustomer);
+	}
+	return {
+		offered: offered?.function,
+		remembered,
+		handedOver,
+		toPerson,
+		row,
+		quiet: { ...quiet, modelCallsBefore: modelCalls },
+		answeredAgain: answeredAgain[3],
+		rowAfterRelease,
+		operatorRow,
+		quietAfterOperator,
+		personName,
+	};
+}
