@@ -919,4 +919,43 @@ describe('AI agent with human hand-off in the real n8n 2.41.1, with the scripted
 		},
 		120_000,
 	);
+
+	it("1MSG in the real n8n: Meta's message_echoes (raw hooks) mark a chat as with a person; the echo of the API's own send (self 1) does not", async () => {
+		const url = sandbox.oneMsg.webhookUrls.find((u) => u.includes(demo.webhookIds.oneMsgAgent))!;
+		const echo = (to: string, id: string) => ({
+			entry: [
+				{
+					changes: [
+						{
+							value: {
+								message_echoes: [
+									{
+										from: demo.lipaChat.senderNumber,
+										to,
+										id,
+										timestamp: String(Math.floor(Date.now() / 1000)),
+										type: 'text',
+										text: { body: 'Juma here' },
+									},
+								],
+							},
+						},
+					],
+				},
+			],
+		});
+		const posted = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(echo('254733100021', 'wamid.RAWECHO1')),
+		});
+		expect(posted.status).toBe(200);
+		const chats = async () => (await table.rows()).map((row: { chat: string }) => row.chat);
+		await eventually(async () => ((await chats()).includes('+254733100021') ? true : undefined));
+		// What the API sent comes back with self 1: never the person.
+		sandbox.oneMsg.customerWrites({ kind: 'echo', from: '254733100022', text: 'Our own send' });
+		await sandbox.oneMsg.callbacksDone();
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		expect(await chats()).not.toContain('+254733100022');
+	});
 });
