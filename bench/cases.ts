@@ -150,7 +150,7 @@ export interface Runner {
 	): Promise<Row>;
 }
 
-function table(title: string, rows: Row[], cap?: number) {
+export function table(title: string, rows: Row[], cap?: number) {
 	const lines = [
 		`\n### ${title}\n`,
 		'| run | items/s | wall s | CPU ms/item | memory growth MB | ok items | accepted | sent twice | 429s | max connections | workflow error |',
@@ -167,8 +167,8 @@ function table(title: string, rows: Row[], cap?: number) {
 	return lines.join('\n') + '\n';
 }
 
-const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
-const itemsPerSecond = (r: Row) => r.accepted / r.wallMs;
+export const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
+export const itemsPerSecond = (r: Row) => r.accepted / r.wallMs;
 
 /**
  * What `connections` can carry against the simulator at `config`, sent without n8n by a plain

@@ -6,7 +6,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import * as n8n from '../e2e/n8n';
-import { orders, report, TOKEN, variants, type Runner, type Variant } from './cases';
+import {
+	itemsPerSecond,
+	N,
+	N_CPU,
+	orders,
+	ratio,
+	report,
+	table,
+	TOKEN,
+	variants,
+	type Row,
+	type Runner,
+	type Variant,
+} from './cases';
 import { startSim } from './simProcess';
 
 const PORT = 5690;
@@ -18,6 +31,21 @@ let sim: Awaited<ReturnType<typeof startSim>>;
 let server: Awaited<ReturnType<typeof n8n.startN8n>>;
 
 const webhookPath = (variant: Variant) => `bench-${variant.id}`;
+
+/**
+ * The floor (bench/floor, never shipped): a node that reads the credentials once and calls n8n's
+ * request helper once per item with our options and concurrency, and does nothing else.
+ */
+const floor: Variant = {
+	id: 'floor',
+	send: (simUrl, ids) => ({
+		type: 'n8n-nodes-bench-floor.benchFloor',
+		typeVersion: 1,
+		credentials: { oneMsgApi: { id: ids.oneMsg, name: 'bench 1MSG' } },
+		parameters: { url: `${simUrl}/1/sendContact`, concurrency: 32 },
+	}),
+};
+const measured = [...Object.values(variants), floor];
 
 function workflowFor(variant: Variant) {
 	const link = (to: string) => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
@@ -97,17 +125,21 @@ async function startServer() {
 	});
 	await n8n.waitForWebhooks(
 		PORT,
-		Object.values(variants).map((variant) => webhookPath(variant)),
+		measured.map((variant) => webhookPath(variant)),
 	);
 }
 
 beforeAll(async () => {
 	n8n.ensureRuntime();
-	n8n.prepareUserFolder(userFolder, n8n.packPackage(cache));
+	n8n.prepareUserFolder(
+		userFolder,
+		n8n.packPackage(cache),
+		n8n.packPackage(cache, path.join(__dirname, 'floor')),
+	);
 	sim = await startSim();
 	const workflowsDir = path.join(userFolder, 'bench-workflows');
 	fs.mkdirSync(workflowsDir, { recursive: true });
-	for (const variant of Object.values(variants)) {
+	for (const variant of measured) {
 		const file = path.join(workflowsDir, `${variant.id}.json`);
 		fs.writeFileSync(file, JSON.stringify(workflowFor(variant)));
 	}
@@ -184,4 +216,40 @@ const runner: Runner = {
 
 it('prints the benchmark in a real n8n', async () => {
 	process.stdout.write(await report(runner, sim));
+});
+
+it("prints ours against the floor: the same sends through n8n's request helper and nothing else", async () => {
+	await runner.warmUp(floor);
+	const open = { latencyMs: 50, limit: 0 };
+	const fast = { latencyMs: 0, limit: 0 };
+	// Three rounds, taking turns, so neither gets the warmer process or the quieter moment.
+	const rounds: Row[][] = [];
+	for (let round = 1; round <= 3; round++) {
+		rounds.push([
+			await runner.measure(
+				`ours (concurrency 32, no cap), round ${round}`,
+				variants.oursOpen,
+				N,
+				open,
+			),
+			await runner.measure(`floor (concurrency 32), round ${round}`, floor, N, open),
+		]);
+	}
+	const median = (rows: Row[]) =>
+		[...rows].sort((a, b) => itemsPerSecond(a) - itemsPerSecond(b))[Math.floor(rows.length / 2)];
+	const connections = [median(rounds.map((r) => r[0])), median(rounds.map((r) => r[1]))];
+	const cpu = [
+		await runner.measure('ours (concurrency 32, no cap)', variants.oursOpen, N_CPU, fast, true),
+		await runner.measure('floor (concurrency 32)', floor, N_CPU, fast, true),
+	];
+	const [ours, theFloor] = cpu;
+	process.stdout.write(
+		[
+			table(`The floor: ${N} items, 50 ms latency, no cap (three rounds each)`, rounds.flat()),
+			table(`The floor: ${N_CPU} items, 0 ms latency (${runner.memory})`, cpu),
+			`ours / floor: items/s ${ratio(itemsPerSecond(connections[0]), itemsPerSecond(connections[1]))}, CPU per item ${ratio(ours.cpuMsPerItem, theFloor.cpuMsPerItem)}, memory growth ${ratio(ours.memoryGrowthMb, theFloor.memoryGrowthMb)}`,
+		].join('\n') + '\n',
+	);
+	expect(connections[1].accepted).toBe(N);
+	expect(theFloor.accepted).toBe(N_CPU);
 });

@@ -73,13 +73,13 @@ function ensureRuntime(log = console.log) {
 	fs.writeFileSync(marker, lockHash());
 }
 
-/** Packs this package exactly as `npm publish` would. Returns the tarball's path. */
-function packPackage(outDir) {
+/** Packs this package (or the one in `dir`) exactly as `npm publish` would. Returns the tarball's path. */
+function packPackage(outDir, dir = root) {
 	fs.mkdirSync(outDir, { recursive: true });
 	const result = spawnSync(
 		'npm',
 		['pack', '--ignore-scripts', '--json', '--pack-destination', outDir],
-		{ cwd: root, encoding: 'utf8' },
+		{ cwd: dir, encoding: 'utf8' },
 	);
 	if (result.status !== 0) throw new Error(`npm pack failed: ${result.stderr}`);
 	return path.join(outDir, JSON.parse(result.stdout)[0].filename);
@@ -111,8 +111,8 @@ function n8nEnv(userFolder, port, extraEnv = {}) {
 	};
 }
 
-/** An n8n user folder with the packed package installed the way the editor installs it. */
-function prepareUserFolder(userFolder, tarball) {
+/** An n8n user folder with the packed package (and any others) installed the way the editor installs it. */
+function prepareUserFolder(userFolder, ...tarballs) {
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	fs.mkdirSync(nodesDir, { recursive: true });
@@ -125,7 +125,7 @@ function prepareUserFolder(userFolder, tarball) {
 		'npm',
 		[
 			'install',
-			tarball,
+			...tarballs,
 			'--ignore-scripts',
 			'--legacy-peer-deps',
 			'--no-audit',
