@@ -2,6 +2,7 @@
 // scripted model (answering by its rules): shared by the regular and the queue-mode suites.
 import { eventually } from './helpers';
 import { ensureHandoffTable } from './handoffTable';
+import { rest } from './n8n';
 import { demo, type startSandbox } from './sandbox';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -31,21 +32,10 @@ const addressed: Record<ProviderName, (digits: string) => string> = {
 	whatsAppWeb: (d) => `${d}@s.whatsapp.net`,
 };
 
-async function rest(base: string, cookie: string, method: string, url: string, body?: object) {
-	const response = await fetch(`${base}/rest${url}`, {
-		method,
-		headers: { cookie, 'content-type': 'application/json' },
-		body: body && JSON.stringify(body),
-	});
-	if (!response.ok)
-		throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-	return ((await response.json()) as { data: Record<string, unknown> }).data;
-}
-
 /**
  * Publishes the hand-off template in place of "Customer asks for a person" (both answer the same
  * messages), creates its table and sends GOWA's and LipaChat's messages to its triggers.
- * `webhookBase`: where the webhooks are served (the webhook process in queue mode).
+ * `waitForWebhooks` waits where they are served (the webhook process in queue mode).
  */
 export async function enableHandoff(
 	base: string,
@@ -96,7 +86,7 @@ export async function handoffLoop(
 	const sim = { oneMsg: sandbox.oneMsg, lipaChat: sandbox.lipaChat, whatsAppWeb: sandbox.gowa }[
 		provider
 	] as Sim;
-	const { personName, personDigits, about } = handoffSettings;
+	const { personDigits, about } = handoffSettings;
 	const writes = async (from: string, text: string, kind = 'text') => {
 		sim.customerWrites({ kind, from, name: 'Amina', text });
 		await sim.callbacksDone();
@@ -175,6 +165,5 @@ export async function handoffLoop(
 		rowAfterRelease,
 		operatorRow,
 		quietAfterOperator,
-		personName,
 	};
 }

@@ -4,6 +4,7 @@
 // so they are written once), and read or changed by the e2e tests and the demo.
 const fs = require('fs');
 const path = require('path');
+const { rest } = require('./n8n');
 
 const templateFile = path.join(__dirname, '..', 'workflows', 'ai-agent-with-human-handoff.json');
 
@@ -12,17 +13,6 @@ function handoffTableDefinition() {
 	const template = JSON.parse(fs.readFileSync(templateFile, 'utf8'));
 	const create = template.nodes.find((node) => node.name === 'Create Table');
 	return { name: create.parameters.tableName, columns: create.parameters.columns.column };
-}
-
-async function rest(base, cookie, method, url, body) {
-	const response = await fetch(`${base}/rest${url}`, {
-		method,
-		headers: { cookie, 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-	return text === '' ? undefined : JSON.parse(text).data;
 }
 
 /**

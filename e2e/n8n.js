@@ -33,56 +33,67 @@ function run(command, args, options = {}) {
 	return result;
 }
 
-function lockHash() {
-	return crypto
+/**
+ * Installs an n8n from a manifest (package.json and package-lock.json in `manifestDir`) into
+ * `runtimeDir` once, and reuses it while the lockfile is unchanged. sqlite3, n8n's database
+ * driver, is rebuilt for the Node that runs it with `rebuildEnv`.
+ */
+function installRuntime({
+	manifestDir: manifest,
+	runtimeDir: dir,
+	bin,
+	rebuildEnv = {},
+	what,
+	log,
+}) {
+	const marker = path.join(dir, '.installed');
+	const lockHash = crypto
 		.createHash('sha256')
-		.update(fs.readFileSync(path.join(manifestDir, 'package-lock.json')))
+		.update(fs.readFileSync(path.join(manifest, 'package-lock.json')))
 		.digest('hex');
-}
-
-/** Installs n8n and Node 24 once (about 3 minutes and 3 GB), then reuses them. */
-function ensureRuntime(log = console.log) {
-	const marker = path.join(runtimeDir, '.installed');
-	if (
-		fs.existsSync(marker) &&
-		fs.readFileSync(marker, 'utf8') === lockHash() &&
-		fs.existsSync(n8nBin)
-	)
+	if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === lockHash && fs.existsSync(bin))
 		return;
-	log(
-		'Installing n8n 2.41.1 and Node 24 into .cache/n8n-runtime (first time only, about 3 minutes)…',
-	);
-	fs.mkdirSync(runtimeDir, { recursive: true });
+	log(`Installing ${what} into ${path.relative(root, dir)} (first time only, a few minutes)…`);
+	fs.mkdirSync(dir, { recursive: true });
 	for (const file of ['package.json', 'package-lock.json']) {
-		fs.copyFileSync(path.join(manifestDir, file), path.join(runtimeDir, file));
+		fs.copyFileSync(path.join(manifest, file), path.join(dir, file));
 	}
-	// npm ci refuses this lockfile (the registry lacks other platforms' optional packages);
-	// npm install with it installs exactly its versions. Scripts off: isolated-vm would compile.
+	// npm ci refuses these lockfiles (the registry lacks other platforms' optional packages);
+	// npm install with one installs exactly its versions. Scripts off: isolated-vm would compile.
 	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-		cwd: runtimeDir,
+		cwd: dir,
 	});
-	// sqlite3 is n8n's database driver: built for Node 24 against its headers.
 	run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], {
-		cwd: runtimeDir,
-		env: {
-			...process.env,
-			PATH: `${path.dirname(node24)}:${process.env.PATH}`,
-			npm_config_nodedir: nodeDir,
-			// Under `npm run`, the project's ignore-scripts=true is in the environment: a rebuild needs scripts.
-			npm_config_ignore_scripts: 'false',
-		},
+		cwd: dir,
+		// Under `npm run`, the project's ignore-scripts=true is in the environment: a rebuild needs scripts.
+		env: { ...process.env, ...rebuildEnv, npm_config_ignore_scripts: 'false' },
 	});
 	const binding = path.join(
-		runtimeDir,
+		dir,
 		'node_modules',
 		'sqlite3',
 		'build',
 		'Release',
 		'node_sqlite3.node',
 	);
-	if (!fs.existsSync(binding))
-		throw new Error(`sqlite3 was not built for Node 24: ${binding} is missing`);
-	fs.writeFileSync(marker, lockHash());
+	if (!fs.existsSync(binding)) throw new Error(`sqlite3 was not built: ${binding} is missing`);
+	fs.writeFileSync(marker, lockHash);
+}
+
+/** Installs n8n 2.41.1 and Node 24 once (about 3 minutes and 3 GB), then reuses them. */
+function ensureRuntime(log = console.log) {
+	installRuntime({
+		manifestDir,
+		runtimeDir,
+		bin: n8nBin,
+		// Built for Node 24 against its headers.
+		rebuildEnv: {
+			PATH: `${path.dirname(node24)}:${process.env.PATH}`,
+			npm_config_nodedir: nodeDir,
+		},
+		what: 'n8n 2.41.1 and Node 24',
+		log,
+	});
 }
 
 /** Packs this package (or the one in `dir`) exactly as `npm publish` would. Returns the tarball's path. */
@@ -267,9 +278,22 @@ async function signIn(base, owner) {
 	throw new Error(`Could not sign in to the n8n at ${base}`);
 }
 
+/** One call of n8n's REST API as the signed-in user (`cookie`); its `data`. */
+async function rest(base, cookie, method, url, body) {
+	const response = await fetch(`${base}/rest${url}`, {
+		method,
+		headers: { cookie, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+	return text === '' ? undefined : JSON.parse(text).data;
+}
+
 module.exports = {
 	useRuntime,
-	run,
+	installRuntime,
+	rest,
 	waitForWebhooks,
 	signIn,
 	ensureRuntime,

@@ -121,4 +121,4 @@ async function startScriptedModel(port = 0) {
 	};
 }
 
-module.exports = { startScriptedModel, scriptedModelCredential, byRules };
+module.exports = { startScriptedModel, scriptedModelCredential };

@@ -29,7 +29,6 @@ const mainBase = `http://127.0.0.1:${ports.main}`;
 const workerOutput = () => queue.workers.map((worker) => worker.output()).join('\n');
 const startedOnWorkers = () => (workerOutput().match(/Worker started execution \d+/g) ?? []).length;
 const report: string[] = [];
-let handoffTable: Awaited<ReturnType<typeof enableHandoff>>;
 
 beforeAll(async () => {
 	n8n.ensureRuntime();
@@ -196,6 +195,19 @@ describe('n8n 2.41.1 in queue mode (main + 2 workers + 2 webhook processes, Post
 });
 
 describe('AI agent with human hand-off in queue mode, with the scripted model', () => {
+	let handoffTable: Awaited<ReturnType<typeof enableHandoff>>;
+	beforeAll(async () => {
+		const cookie = await n8n.signIn(mainBase, {
+			email: 'owner@handoff.test',
+			firstName: 'Queue',
+			lastName: 'Owner',
+			password: 'Queue-e2e-Passw0rd',
+		});
+		handoffTable = await enableHandoff(mainBase, cookie, sandbox, (paths) =>
+			n8n.waitForWebhooks(ports.webhook, paths, 90_000),
+		);
+	}, 180_000);
+
 	it.each<[ProviderName, string, string]>([
 		['oneMsg', '254733200001', '254733200011'],
 		['lipaChat', '254733200002', '254733200012'],
@@ -203,17 +215,6 @@ describe('AI agent with human hand-off in queue mode, with the scripted model', 
 	])(
 		'%s: the webhook process takes the messages, the agent runs on a worker, the Data Table is shared: answer, hand-over, silence, release',
 		async (provider, customer, quietCustomer) => {
-			if (provider === 'oneMsg') {
-				const cookie = await n8n.signIn(mainBase, {
-					email: 'owner@handoff.test',
-					firstName: 'Queue',
-					lastName: 'Owner',
-					password: 'Queue-e2e-Passw0rd',
-				});
-				handoffTable = await enableHandoff(mainBase, cookie, sandbox, (paths) =>
-					n8n.waitForWebhooks(ports.webhook, paths, 90_000),
-				);
-			}
 			const startedBefore = startedOnWorkers();
 			const loop = await handoffLoop(sandbox, handoffTable, provider, customer, quietCustomer);
 			const onWorkers = startedOnWorkers() - startedBefore;
