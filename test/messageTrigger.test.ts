@@ -500,6 +500,23 @@ describe('what starts the workflow', () => {
 		expect(await writes('oneMsg', harness, { kind: 'text', id: 'T1' })).toEqual([]);
 	});
 
+	it('names a downloaded file that came without a name by its type and message, with the extension', async () => {
+		const harness = await messageTrigger('oneMsg', { options: { downloadMedia: true } });
+		await writes('oneMsg', harness, { kind: 'image', id: 'I7' });
+		await writes('oneMsg', harness, { kind: 'image', id: 'I8', bareLink: true });
+		const [named, bare] = harness.executions.flat().map((item) => item.binary?.data);
+		expect(named).toMatchObject({
+			fileName: 'I7.jpg',
+			mimeType: 'image/jpeg',
+			fileExtension: 'jpg',
+		});
+		expect(bare).toMatchObject({
+			fileName: 'image-wamid-I8.jpg',
+			mimeType: 'image/jpeg',
+			fileExtension: 'jpg',
+		});
+	});
+
 	it('downloads media into binary data, and keeps a message whose file cannot be fetched', async () => {
 		const harness = await messageTrigger('whatsAppWeb', { options: { downloadMedia: true } });
 		gowa.customerWrites({ kind: 'image', from: CUSTOMER, id: 'I1', text: 'Box' });

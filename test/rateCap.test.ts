@@ -9,6 +9,17 @@ import { OneMsgSimulator } from './sandbox/oneMsg';
 import { WhatsAppWebSimulator } from './sandbox/whatsAppWeb';
 
 let engine: Engine;
+
+/** The most of these arrival times (ms) that fall within any one second. */
+function mostInOneSecond(times: number[]): number {
+	const sorted = [...times].sort((a, b) => a - b);
+	let most = 0;
+	for (let first = 0, last = 0; last < sorted.length; last++) {
+		while (sorted[last] - sorted[first] >= 1000) first++;
+		most = Math.max(most, last - first + 1);
+	}
+	return most;
+}
 beforeAll(async () => {
 	engine = await Engine.load();
 });
@@ -74,18 +85,19 @@ describe('Max Messages Per Second against a strict provider cap', () => {
 		expect(new Set(oneMsg.accepted.map((a) => a.to)).size).toBe(24);
 	});
 
-	it("gets no 429 with the cap below the provider's (8 against 10), at full speed for the cap", async () => {
+	it("gets no 429 with the cap below the provider's (8 against 10), and never goes faster than the cap", async () => {
 		oneMsg.reset();
 		oneMsg.latencyMs = 20;
 		oneMsg.limit(10);
-		const started = Date.now();
 		const items = await send(oneMsg, node, 24, { maxPerSecond: 8 });
-		const wallMs = Date.now() - started;
 		expect(items.every((item) => item.json.status === 'accepted')).toBe(true);
 		expect(oneMsg.stats.rateLimited).toBe(0);
-		// 24 = 3 windows of 8: two waits of one window after an answer, not more.
-		expect(wallMs).toBeGreaterThanOrEqual(2 * 1000);
-		expect(wallMs).toBeLessThan(2 * 1000 + 1500);
+		// No second holds more than 8 arrivals, on any machine: a busy one only spreads them.
+		// (How close to the cap it gets is a speed: npm run bench, and capSharing.test.ts on a
+		// simulated clock.)
+		expect(mostInOneSecond(oneMsg.received.map((r) => r.at))).toBeLessThanOrEqual(8);
+		const arrivals = oneMsg.received.map((r) => r.at);
+		expect(Math.max(...arrivals) - Math.min(...arrivals)).toBeGreaterThanOrEqual(2 * 1000);
 	});
 });
 
@@ -99,27 +111,21 @@ describe('several executions sharing one provider cap', () => {
 	beforeAll(() => oneMsg.start());
 	afterAll(() => oneMsg.stop());
 
-	it('four at once, each at the full cap: all accepted once, few 429s, most of the cap used', async () => {
+	it('four at once, each at the full cap: every message accepted exactly once, nothing lost', async () => {
 		oneMsg.reset();
 		oneMsg.latencyMs = 20;
 		oneMsg.limit(40);
-		const started = Date.now();
 		const items = await Promise.all(
 			[0, 1, 2, 3].map((n) =>
 				send(oneMsg, node, 100, { maxPerSecond: 40, maxRetries: 10 }, n * 1000),
 			),
 		);
-		const seconds = (Date.now() - started) / 1000;
-		const accepted = oneMsg.accepted.length;
 		expect(items.flat().every((i) => i.json.status === 'accepted')).toBe(true);
-		expect(accepted).toBe(400);
+		expect(oneMsg.accepted).toHaveLength(400);
 		expect(new Set(oneMsg.accepted.map((a) => a.to)).size).toBe(400);
-		// Each alone would send at 40/s into a provider that takes 40/s in all (without sharing,
-		// about a quarter of all requests came back 429). Measured: 24-31 x 429 (6-8 %), 85-90 %
-		// of the cap (lowering to 85 % of what was taken, climbing per answer: 34-35 x 429,
-		// 74-81 %); the bounds leave room for a busy CI machine.
-		expect(oneMsg.stats.rateLimited).toBeLessThanOrEqual(40);
-		expect(accepted / seconds).toBeGreaterThanOrEqual(0.6 * 40);
+		// How many 429s and how much of the cap depend on the machine's speed: npm run bench
+		// measures them ("four executions sharing one cap"), capSharing.test.ts bounds them on a
+		// simulated clock.
 	});
 });
 

@@ -225,7 +225,7 @@ describe('Send Media: bad input fails only its item, naming the field, before an
 		expect(errorsOf(result)).toEqual([
 			[
 				{ item: 0 },
-				'"parcel.jpg" is 5 MB, more than the 5 MB 1MSG takes for an image (item 0)',
+				'"parcel.jpg" is 5,242,881 bytes, more than the 5 MiB (5.2 MB) 1MSG takes for an image (item 0)',
 				expect.objectContaining({ field: 'Input Binary Field', reason: 'invalidInput' }),
 			],
 			[
@@ -299,5 +299,204 @@ describe('Send Media: bad input fails only its item, naming the field, before an
 			],
 		]);
 		expect(lipaChat.received.filter((r) => r.method === 'POST')).toEqual([]);
+	});
+});
+
+describe('Send Media sends only what the provider takes, named and sized as it states', () => {
+	const errorsOf = (result: Awaited<ReturnType<(typeof providers)['oneMsg']['run']>>) =>
+		result
+			.items('Send', 1)
+			.map((item) => [item.json.error, (item.json.details as { field?: string })?.field]);
+	const posts = (sim: { received: Array<{ method: string; body: unknown }> }) =>
+		sim.received.filter((r) => r.method === 'POST');
+
+	it('GOWA: an image or sticker link GOWA will not fetch is refused before the request; .JPG goes out', async () => {
+		const result = await providers.whatsAppWeb.run(
+			[
+				order('image', { link: 'https://cdn.example.com/shop/dance.gif' }),
+				order('image', { link: 'https://cdn.example.com/photo?id=7' }),
+				order('sticker', { link: 'https://cdn.example.com/thanks.gif' }),
+				order('image', { link: 'https://cdn.example.com/shop/PARCEL.JPG?v=2' }),
+			],
+			{
+				...mediaParameters('image', 'url'),
+				mediaType: fromOrder('$json.mimeType === "image/webp" ? "sticker" : "image"'),
+				mediaUrl: fromOrder('$json.link'),
+			},
+			{ continueOnFail: 'errorOutput' },
+		);
+		expect(result.error).toBeUndefined();
+		expect(errorsOf(result)).toEqual([
+			[
+				'WhatsApp Web (GOWA) fetches an image link only when it ends in .jpg, .jpeg, .png, .webp, and "https://cdn.example.com/shop/dance.gif" ends in .gif (item 0)',
+				'Media URL',
+			],
+			[
+				'WhatsApp Web (GOWA) fetches an image link only when it ends in .jpg, .jpeg, .png, .webp, and "https://cdn.example.com/photo?id=7" ends in no file extension (item 1)',
+				'Media URL',
+			],
+			[
+				'WhatsApp Web (GOWA) fetches a sticker link only when it ends in .jpg, .jpeg, .png, .webp, and "https://cdn.example.com/thanks.gif" ends in .gif (item 2)',
+				'Media URL',
+			],
+		]);
+		expect(result.items('Send', 1)[0].json.details).toMatchObject({
+			description: expect.stringContaining('GIF as a short MP4 video'),
+		});
+		expect(posts(whatsAppWeb).map((r) => r.body)).toEqual([
+			{
+				phone: '254722000111@s.whatsapp.net',
+				image_url: 'https://cdn.example.com/shop/PARCEL.JPG?v=2',
+			},
+		]);
+		expect(whatsAppWeb.accepted).toHaveLength(1);
+	});
+
+	it("GOWA: a 500 naming a step before sending is a refusal, sent once; a 500 from WhatsApp's send stays unknown", async () => {
+		const refusal =
+			'failed to download video from URL HTTP request failed with status: 404 Not Found';
+		whatsAppWeb.fail({
+			status: 500,
+			body: { status: 500, code: 'INTERNAL_SERVER_ERROR', message: refusal, results: null },
+		});
+		whatsAppWeb.fail({
+			status: 500,
+			body: {
+				status: 500,
+				code: 'INTERNAL_SERVER_ERROR',
+				message: 'failed to send message node: websocket disconnected',
+				results: null,
+			},
+		});
+		const result = await providers.whatsAppWeb.run(
+			[order('video'), order('video', { customerPhone: '+254722000112' })],
+			mediaParameters('video', 'url'),
+			{ continueOnFail: 'errorOutput' },
+		);
+		const [refused, unknown] = result.items('Send', 1).map((item) => item.json);
+		expect(refused.error).toBe(
+			`GOWA INTERNAL_SERVER_ERROR: ${refusal} (nothing was sent) (item 0)`,
+		);
+		expect(refused.details).toMatchObject({
+			reason: 'rejected',
+			description: 'The provider rejected the request; its message above says why.',
+		});
+		expect(unknown.error).toMatch(
+			/websocket disconnected.*outcome unknown, not re-sent \(item 1\)$/,
+		);
+		expect(unknown.details).toMatchObject({ reason: 'outcomeUnknown' });
+		// Neither was tried again: the refusal has nothing to retry, the unknown may have gone out.
+		expect(whatsAppWeb.sends('/send/video')).toHaveLength(2);
+	});
+
+	it('1MSG: every file has a name with the extension its type calls for', async () => {
+		const result = await providers.oneMsg.run(
+			[
+				// A typed File Name without an extension: the file's type gives it.
+				order('document', { typed: 'invoice' }),
+				// A file n8n named without an extension: its type's.
+				order('image', { fileName: 'IMG_2231' }),
+				// A link with no file name in its path: the kind's usual extension.
+				order('image', { link: 'https://cdn.example.com/photo?id=7' }),
+				// A typed name without one on a link that has one: the link's.
+				order('document', { typed: 'Invoice 10.482', link: 'https://cdn.example.com/f/INV.PDF' }),
+			],
+			{
+				...mediaParameters('document', 'binary'),
+				mediaType: fromOrder('$json.mimeType === "image/jpeg" ? "image" : "document"'),
+				mediaSource: fromOrder('$json.link ? "url" : "binary"'),
+				mediaUrl: fromOrder('$json.link'),
+				fileName: fromOrder('$json.typed'),
+				// One at a time, so the requests arrive in the items' order.
+				options: { concurrency: 1 },
+			},
+			{ binary: true },
+		);
+		expect(result.error).toBeUndefined();
+		expect(oneMsg.sends('/sendFile').map((r) => r.body.filename)).toEqual([
+			'invoice.pdf',
+			'IMG_2231.jpg',
+			'image.jpg',
+			'Invoice 10.482.pdf',
+		]);
+		expect(result.items('Send').map((item) => item.json.fileName)).toEqual([
+			'invoice.pdf',
+			undefined,
+			undefined,
+			'Invoice 10.482.pdf',
+		]);
+	});
+
+	it('1MSG: a document whose type nothing tells is refused, naming File Name', async () => {
+		const result = await providers.oneMsg.run(
+			[order('document', { link: 'https://cdn.example.com/download?id=7' })],
+			{ ...mediaParameters('document', 'url'), mediaUrl: fromOrder('$json.link') },
+			{ continueOnFail: 'errorOutput' },
+		);
+		expect(errorsOf(result)).toEqual([
+			[
+				'1MSG sends a file as the type its name\'s extension says, and nothing tells the type of "https://cdn.example.com/download?id=7" (item 0)',
+				'File Name',
+			],
+		]);
+		expect(result.items('Send', 1)[0].json.details).toMatchObject({
+			description: 'Type a File Name with its extension, e.g. invoice-10482.pdf.',
+		});
+		expect(posts(oneMsg)).toEqual([]);
+	});
+
+	it('1MSG: Voice Note only on OGG: an MP3 file or link is refused, a link of unknown type goes as voice.ogg', async () => {
+		const result = await providers.oneMsg.run(
+			[
+				order('audio', { mimeType: 'audio/mpeg', fileName: 'note.mp3' }),
+				order('audio', { link: 'https://cdn.example.com/note.mp3' }),
+				order('audio', { link: 'https://cdn.example.com/voice?id=7' }),
+			],
+			{
+				...mediaParameters('audio', 'binary', { voiceNote: true }),
+				mediaSource: fromOrder('$json.link ? "url" : "binary"'),
+				mediaUrl: fromOrder('$json.link'),
+			},
+			{ binary: true, continueOnFail: 'errorOutput' },
+		);
+		expect(errorsOf(result)).toEqual([
+			[
+				'"note.mp3" is audio/mpeg, but 1MSG sends a voice note only as audio/ogg (OGG/Opus) (item 0)',
+				'Voice Note',
+			],
+			[
+				'"https://cdn.example.com/note.mp3" is audio/mpeg, but 1MSG sends a voice note only as audio/ogg (OGG/Opus) (item 1)',
+				'Voice Note',
+			],
+		]);
+		expect(oneMsg.sends('/sendFile').map((r) => r.body)).toEqual([
+			{
+				phone: '254722000111',
+				body: 'https://cdn.example.com/voice?id=7',
+				filename: 'audio.ogg',
+				voice: true,
+			},
+		]);
+	});
+
+	it("GOWA: sizes and limits in decimal MB, as GOWA states its 20 MB and n8n shows a file's size", async () => {
+		const big = Buffer.alloc(20_000_001, 1).toString('base64');
+		const bigger = Buffer.alloc(21_500_000, 1).toString('base64');
+		const result = await providers.whatsAppWeb.run(
+			[order('image', { file: big }), order('image', { file: bigger })],
+			mediaParameters('image', 'binary'),
+			{ binary: true, continueOnFail: 'errorOutput' },
+		);
+		expect(errorsOf(result)).toEqual([
+			[
+				'"parcel.jpg" is 20,000,001 bytes, more than the 20 MB WhatsApp Web (GOWA) takes for an image (item 0)',
+				'Input Binary Field',
+			],
+			[
+				'"parcel.jpg" is 21.5 MB, more than the 20 MB WhatsApp Web (GOWA) takes for an image (item 1)',
+				'Input Binary Field',
+			],
+		]);
+		expect(posts(whatsAppWeb)).toEqual([]);
 	});
 });

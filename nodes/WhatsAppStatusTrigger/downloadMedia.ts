@@ -7,10 +7,12 @@ import type {
 
 import { redact, secretsOf } from '../shared/errors/redact';
 import type { IncomingMessage } from '../shared/incomingMessage';
+import { extensionForType, extensionOf, linkFileName } from '../shared/media/fileTypes';
+import { metaMediaLimits, statedLimit } from '../shared/media/kinds';
 import type { MediaLink, Provider } from '../shared/providers/provider';
 
 /** WhatsApp's own limit for a document; larger answers are not media. */
-export const maxMediaBytes = 100 * 1024 * 1024;
+export const maxMediaBytes = metaMediaLimits.document!.maxBytes;
 const timeoutMs = 30_000;
 
 /** The message's own link, else one the provider gives on request (GOWA without auto-download). */
@@ -25,6 +27,28 @@ async function linkOf(
 		throw new Error(`${provider.displayName} sent no link to this file`);
 	}
 	return await provider.webhook.mediaLink(context, message, credentials);
+}
+
+/**
+ * The name a downloaded file gets: the provider's, else the link's, else its type and the
+ * message id (`image-3EB0C431D5A4.jpg`); with the extension its type calls for, so a Send
+ * Media onwards sends a file named as its type.
+ */
+function downloadedFileName(
+	message: IncomingMessage,
+	given: string | undefined,
+	url: string,
+	mimeType: string | undefined,
+): string {
+	const fromLink = linkFileName(url);
+	const name =
+		given ||
+		(extensionOf(fromLink)
+			? fromLink!
+			: `${message.type}-${message.messageId.replace(/[^\w-]+/g, '-')}`);
+	if (extensionOf(name)) return name;
+	const extension = extensionForType(mimeType) ?? extensionOf(fromLink);
+	return extension ? `${name}.${extension}` : name;
 }
 
 /**
@@ -51,14 +75,11 @@ async function download(
 		})) as { body: ArrayBuffer | Buffer; headers: Record<string, string | undefined> };
 		const data = Buffer.from(response.body as ArrayBuffer);
 		if (data.length > maxMediaBytes) {
-			throw new Error(`the file is larger than ${maxMediaBytes / 1024 / 1024} MB`);
+			throw new Error(`the file is larger than ${statedLimit(maxMediaBytes)}`);
 		}
 		const mimeType = media.mimeType ?? response.headers['content-type']?.split(';')[0];
-		const binary = await context.helpers.prepareBinaryData(
-			data,
-			media.fileName ?? fileName,
-			mimeType,
-		);
+		const name = downloadedFileName(message, media.fileName ?? fileName, url, mimeType);
+		const binary = await context.helpers.prepareBinaryData(data, name, mimeType);
 		return { json, binary: { data: binary } };
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);

@@ -132,7 +132,12 @@ class OneMsgSimulator extends Simulator {
 			time: Math.floor(message.at / 1000),
 		};
 		const kinds = {
-			image: { type: 'image', body: `${this.url}/media/${message.id}.jpg`, caption: message.text },
+			// 1MSG's file links are temporary S3 links, with or without a file name.
+			image: {
+				type: 'image',
+				body: `${this.url}/media/${message.id}${message.bareLink ? '' : '.jpg'}`,
+				caption: message.text,
+			},
 			location: { type: 'location', body: '-1.2921;36.8219' },
 			contact: {
 				type: 'vcard',
@@ -246,6 +251,9 @@ class OneMsgSimulator extends Simulator {
 			if (typeof body.filename !== 'string' || body.filename === '') {
 				return 'filename is required';
 			}
+			// 1MSG sends the file as the type its name's extension says ("1.jpg or hello.xlsx").
+			const extension = /\.([A-Za-z0-9]+)$/.exec(body.filename)?.[1].toLowerCase();
+			if (!extension) return 'filename must have an extension, e.g. 1.jpg or hello.xlsx';
 			if (body.caption !== undefined) {
 				if (typeof body.caption !== 'string') return 'caption must be a string';
 				if ([...body.caption].length > 1024) return 'caption must be at most 1024 characters';
@@ -256,6 +264,9 @@ class OneMsgSimulator extends Simulator {
 			if (body.voice !== undefined && typeof body.voice !== 'boolean') {
 				return 'voice must be a boolean';
 			}
+			// A voice note is OGG/Opus: `voice` is taken for audio/ogg only.
+			const ogg = dataUri ? dataUri[1] === 'audio/ogg' : ['ogg', 'oga', 'opus'].includes(extension);
+			if (body.voice === true && !ogg) return 'voice is only for audio/ogg files';
 			return undefined;
 		});
 	}

@@ -371,6 +371,25 @@ class WhatsAppWebSimulator extends Simulator {
 		return undefined;
 	}
 
+	/**
+	 * GOWA fetches an image or sticker link only when the last part of the link ends in .jpg,
+	 * .jpeg, .png or .webp, and otherwise answers 500 before sending anything
+	 * (src/pkg/utils/general.go DownloadImageFromURL, src/usecase/send.go).
+	 */
+	refusedLink(path, body) {
+		const kind = /^\/send\/(image|sticker)$/.exec(path)?.[1];
+		const link = kind && body[`${kind}_url`];
+		if (!link) return undefined;
+		const fileName = link.split('/').pop().split('?')[0];
+		const extension = /\.[^.]*$/.exec(fileName)?.[0].toLowerCase() ?? '';
+		if (['.jpg', '.jpeg', '.png', '.webp'].includes(extension)) return undefined;
+		const step =
+			kind === 'image'
+				? 'failed to download image from URL '
+				: 'failed to download sticker from URL: ';
+		return `${step}unsupported file type: ${extension}`;
+	}
+
 	checkText(body) {
 		if (typeof body.message !== 'string' || body.message.trim() === '') {
 			return 'message: cannot be blank.';
@@ -385,6 +404,8 @@ class WhatsAppWebSimulator extends Simulator {
 		const body = request.body || {};
 		const problem = this.checkCommon(body) || problemOf(body);
 		if (problem) return this.fault(400, 'VALIDATION_ERROR', problem);
+		const refusal = this.refusedLink(request.path, body);
+		if (refusal) return this.fault(500, 'INTERNAL_SERVER_ERROR', refusal);
 		const digits = body.phone.split('@')[0];
 		if (this.notOnWhatsApp.has(digits)) {
 			return this.fault(400, 'INVALID_JID', `${body.phone} is not on whatsapp`);

@@ -8,6 +8,8 @@ export interface BinaryFile {
 	/** The binary property it came from, e.g. `data` */
 	property: string;
 	fileName?: string;
+	/** The extension n8n gave the file from its type, e.g. `pdf` */
+	extension?: string;
 	mimeType: string;
 	bytes: number;
 	/** The whole file (a data URI needs it) */
@@ -22,8 +24,8 @@ export interface MediaFile {
 	url?: string;
 	file?: BinaryFile;
 	caption?: string;
-	/** The name the customer sees on a document; always set for documents */
-	fileName?: string;
+	/** The file's name with the extension its type calls for, where anything tells the type */
+	fileName: string;
 	/** Audio as a voice note, where the provider has them */
 	voiceNote: boolean;
 }
@@ -77,6 +79,7 @@ export async function readBinaryFile(
 	return {
 		property,
 		fileName: binary.fileName,
+		extension: binary.fileExtension,
 		mimeType: binary.mimeType,
 		bytes,
 		buffer: async () => await context.helpers.getBinaryDataBuffer(itemIndex, property),

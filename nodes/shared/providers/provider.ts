@@ -87,8 +87,8 @@ export interface MediaApi {
 	limits: MediaLimits;
 	/** Takes a link only, never a file (LipaChat: https links) */
 	linksOnly?: boolean;
-	/** Whether audio can go as a voice note */
-	voiceNotes: boolean;
+	/** Audio as a voice note, where the provider has them: the types it takes as one (none: any) */
+	voiceNotes?: { mimeTypes: string[] };
 	/** The request; throws InputError where the provider cannot send what was asked */
 	request(send: MediaSend): Promise<ProviderRequest>;
 }

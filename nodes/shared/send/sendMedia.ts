@@ -9,7 +9,8 @@ import { InputError, quote } from '../errors/inputError';
 import { asText, itemParameter } from '../itemParameter';
 import { checkMedia } from '../media/checks';
 import { kindsOf, mediaKinds, takesCaption, type MediaKind } from '../media/kinds';
-import { readBinaryFile, readMediaUrl, type MediaFile } from '../media/source';
+import { extensionForType, extensionOf, linkFileName, usualExtension } from '../media/fileTypes';
+import { readBinaryFile, readMediaUrl, type BinaryFile, type MediaFile } from '../media/source';
 import type { Provider } from '../providers/provider';
 import { recipientProperty } from '../recipientProperty';
 import { addressOf, addressReaders, toOf, type AddressReaders } from './addressReaders';
@@ -56,11 +57,29 @@ const readKind = (provider: Provider) => (value: unknown) => {
 	return kind;
 };
 
-/** The last part of a link's path, as a file name, where it has one. */
-function linkFileName(url: string | undefined): string | undefined {
-	if (!url) return undefined;
-	const last = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
-	return last.includes('.') ? last : undefined;
+/**
+ * The name the file goes by: the typed File Name (documents), else the file's own, else the
+ * link's, else the kind; with an extension from the name, else the file's type, else the link,
+ * else the kind's usual one (a voice note's is OGG). A document whose type nothing tells keeps
+ * a name without one.
+ */
+function mediaFileName(
+	kind: MediaKind,
+	typed: string,
+	voiceNote: boolean,
+	file?: BinaryFile,
+	url?: string,
+) {
+	const fromLink = linkFileName(url);
+	const name = typed || file?.fileName || (extensionOf(fromLink) ? fromLink! : kind);
+	if (extensionOf(name)) return name;
+	const extension =
+		extensionOf(file?.fileName) ??
+		extensionForType(file?.mimeType) ??
+		file?.extension ??
+		extensionOf(fromLink) ??
+		(voiceNote ? 'ogg' : usualExtension[kind]);
+	return extension ? `${name}.${extension}` : name;
 }
 
 /** One item's media, read from its parameters and binary data, and checked. */
@@ -85,19 +104,21 @@ async function readMedia(
 			: await readBinaryFile(readers.context, itemIndex, readers.propertyOf(itemIndex) || 'data');
 	const caption = takesCaption(kind) ? readers.captionOf(itemIndex) : '';
 	const typedName = kind === 'document' ? readers.fileNameOf(itemIndex) : '';
+	const voiceNote =
+		kind === 'audio' && provider.media.voiceNotes !== undefined && readers.voiceNoteOf(itemIndex);
 	const media: MediaFile = {
 		kind,
 		url,
 		file,
 		caption: caption === '' ? undefined : caption,
-		fileName:
-			typedName ||
-			file?.fileName ||
-			linkFileName(url) ||
-			(kind === 'document' ? 'document' : undefined),
-		voiceNote: kind === 'audio' && readers.voiceNoteOf(itemIndex),
+		fileName: mediaFileName(kind, typedName, voiceNote, file, url),
+		voiceNote,
 	};
-	checkMedia(media, provider.media.limits[kind]!, provider.displayName);
+	checkMedia(media, {
+		limit: provider.media.limits[kind]!,
+		voiceNoteTypes: provider.media.voiceNotes?.mimeTypes,
+		providerName: provider.displayName,
+	});
 	return media;
 }
 
@@ -122,7 +143,11 @@ function mediaSender(provider: Provider): ItemSender<MediaReaders> {
 			return {
 				to: toOf(address.recipient),
 				requests: [request],
-				extra: { mediaType: media.kind, ...(media.fileName && { fileName: media.fileName }) },
+				// The name a customer sees on a document (other kinds show none).
+				extra: {
+					mediaType: media.kind,
+					...(media.kind === 'document' && { fileName: media.fileName }),
+				},
 			};
 		},
 	};
@@ -213,8 +238,9 @@ function mediaProperties(provider: Provider, show: { operation: string[] }): INo
 						name: 'voiceNote',
 						type: 'boolean' as const,
 						default: false,
-						description:
-							'Whether the audio plays as a voice note (best as OGG/Opus) rather than as a sound file',
+						description: provider.media.voiceNotes.mimeTypes.length
+							? `Whether the audio plays as a voice note rather than as a sound file. ${provider.displayName} takes a voice note only as OGG/Opus (.ogg).`
+							: `Whether the audio plays as a voice note rather than as a sound file. ${provider.displayName} turns other audio into OGG/Opus for it.`,
 						displayOptions: when({ mediaType: ['audio'] }),
 					},
 				]

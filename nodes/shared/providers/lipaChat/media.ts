@@ -49,6 +49,5 @@ async function request({
 export const lipaChatMedia: MediaApi = {
 	limits: metaMediaLimits,
 	linksOnly: true,
-	voiceNotes: false,
 	request,
 };

@@ -1,4 +1,6 @@
+import { InputError, quote } from '../../errors/inputError';
 import type { ProviderRequest } from '../../http/transport';
+import { extensionOf } from '../../media/fileTypes';
 import { metaMediaLimits } from '../../media/kinds';
 import type { MediaApi, MediaSend } from '../provider';
 import { oneMsgRecipientFields, oneMsgReplyField, oneMsgUrl } from './api';
@@ -9,7 +11,8 @@ const limits = { ...metaMediaLimits, sticker: undefined };
 /**
  * `POST sendFile {phone | chatId, body, filename, caption?, quotedMsgId?, voice?}`: `body` is the
  * link, or the file itself as a data URI (1MSG takes no upload), so a file is read whole once.
- * An open session only.
+ * `filename` is a name with its extension ("for example 1.jpg or hello.xlsx"), which 1MSG
+ * sends the file as. An open session only.
  */
 async function request({
 	credentials,
@@ -17,6 +20,13 @@ async function request({
 	media,
 	options,
 }: MediaSend): Promise<ProviderRequest> {
+	if (!extensionOf(media.fileName)) {
+		throw new InputError(
+			'File Name',
+			`1MSG sends a file as the type its name's extension says, and nothing tells the type of ${quote(media.url ?? media.fileName)}`,
+			'Type a File Name with its extension, e.g. invoice-10482.pdf.',
+		);
+	}
 	const file = media.file;
 	const body =
 		media.url ?? `data:${file!.mimeType};base64,${(await file!.buffer()).toString('base64')}`;
@@ -26,7 +36,7 @@ async function request({
 		body: {
 			...oneMsgRecipientFields(recipient),
 			body,
-			filename: media.fileName ?? media.kind,
+			filename: media.fileName,
 			...(media.caption && { caption: media.caption }),
 			...oneMsgReplyField(options),
 			...(media.kind === 'audio' && media.voiceNote && { voice: true }),
@@ -34,4 +44,7 @@ async function request({
 	};
 }
 
-export const oneMsgMedia: MediaApi = { limits, voiceNotes: true, request };
+/** 1MSG sends `voice: true` only with OGG (Opus), WhatsApp's voice note type ([1msg-sdk]). */
+const voiceNotes = { mimeTypes: ['audio/ogg'] };
+
+export const oneMsgMedia: MediaApi = { limits, voiceNotes, request };

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { InputError, quote } from '../../errors/inputError';
 import type { ProviderRequest } from '../../http/transport';
+import { extensionOf, linkFileName } from '../../media/fileTypes';
 import { metaMediaLimits, type MediaKind, type MediaLimits } from '../../media/kinds';
 import type { MediaApi, MediaSend } from '../provider';
 import { whatsAppWebSendFields, whatsAppWebUrl } from './api';
@@ -50,6 +52,26 @@ const routes: Record<MediaKind, { path: string; field: string }> = {
 };
 
 /**
+ * GOWA fetches an image or sticker link only when the last part of its path ends in one of
+ * these; any other it refuses, sending nothing (src/pkg/utils/general.go DownloadImageFromURL:
+ * "unsupported file type"). Video, audio and file links it fetches by their Content-Type.
+ */
+const imageLinkExtensions = ['jpg', 'jpeg', 'png', 'webp'];
+
+function checkFetchable(kind: MediaKind, url: string): void {
+	if (kind !== 'image' && kind !== 'sticker') return;
+	const extension = extensionOf(linkFileName(url));
+	if (extension && imageLinkExtensions.includes(extension)) return;
+	throw new InputError(
+		'Media URL',
+		`WhatsApp Web (GOWA) fetches ${kind === 'image' ? 'an image' : 'a sticker'} link only when it ends in ${imageLinkExtensions.map((e) => `.${e}`).join(', ')}, and ${quote(url)} ends in ${extension ? `.${extension}` : 'no file extension'}`,
+		kind === 'image' && extension === 'gif'
+			? 'WhatsApp shows a GIF as a short MP4 video: convert it and send it with Media Type "video", or send it with Media Type "document".'
+			: 'Send the file from binary data (HTTP Request with Response Format "File", then Media Source "Binary Data"), or use a link to a JPEG or PNG.',
+	);
+}
+
+/**
  * A link goes as JSON with `<field>_url`; a file as multipart/form-data with the file in
  * `<field>`, streamed from n8n's binary data. Caption, reply, forwarded, disappearing and
  * voice note (`ptt`) go along where set.
@@ -68,6 +90,7 @@ async function request({
 		...(media.kind === 'audio' && media.voiceNote && { ptt: true }),
 	};
 	const url = whatsAppWebUrl(credentials, path);
+	if (media.url) checkFetchable(media.kind, media.url);
 	if (media.url)
 		return { method: 'POST', url, headers, body: { ...body, [`${field}_url`]: media.url } };
 	const file = media.file!;
@@ -81,7 +104,7 @@ async function request({
 			fields: form,
 			file: {
 				field,
-				fileName: media.fileName ?? file.fileName ?? field,
+				fileName: media.fileName,
 				mimeType: file.mimeType,
 				bytes: file.bytes,
 				open: file.stream,
@@ -90,4 +113,7 @@ async function request({
 	};
 }
 
-export const whatsAppWebMedia: MediaApi = { limits, voiceNotes: true, request };
+/** GOWA turns any audio into OGG/Opus for a voice note (`ptt`) with ffmpeg itself. */
+const voiceNotes = { mimeTypes: [] };
+
+export const whatsAppWebMedia: MediaApi = { limits, voiceNotes, request };
