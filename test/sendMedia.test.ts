@@ -110,6 +110,9 @@ describe('Send Media in the n8n engine: every kind on every provider', () => {
 		expect(result.error).toBeUndefined();
 		const [request] = sim.sends(routes[provider][kind]!);
 		if (provider === 'oneMsg') {
+			// Streamed into the JSON with its exact length.
+			expect(request.headers['content-type']).toBe('application/json');
+			expect(Number(request.headers['content-length'])).toBe(request.bytes);
 			expect(request.body).toEqual({
 				phone: '254722000111',
 				body: `data:${files[kind].mimeType};base64,${bytesOf(kind).toString('base64')}`,

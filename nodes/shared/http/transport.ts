@@ -9,6 +9,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { dataUriBody, type DataUriUpload } from './dataUriBody';
 import { streamedForm, type Upload } from './multipart';
 
 export type RequestContext =
@@ -23,6 +24,8 @@ export interface ProviderRequest {
 	body?: IDataObject;
 	/** A multipart body instead of `body` (a file upload), its file read anew for each attempt */
 	upload?: Upload;
+	/** A JSON body instead of `body` carrying a file as a data URI, streamed the same way */
+	dataUri?: DataUriUpload;
 	qs?: IDataObject;
 	headers?: Record<string, string>;
 }
@@ -97,7 +100,11 @@ export async function sendRequest(
 			// n8n's HTTP client streams the form and adds the boundary and the Content-Length.
 			...(request.upload && { 'Content-Type': 'multipart/form-data' }),
 		},
-		body: request.upload ? (streamedForm(request.upload) as IDataObject) : request.body,
+		body: (request.upload
+			? streamedForm(request.upload)
+			: request.dataUri
+				? dataUriBody(request.dataUri)
+				: request.body) as IDataObject,
 		json: true,
 		timeout: timeoutMs,
 		returnFullResponse: true,

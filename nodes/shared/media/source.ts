@@ -12,9 +12,7 @@ export interface BinaryFile {
 	extension?: string;
 	mimeType: string;
 	bytes: number;
-	/** The whole file (a data URI needs it) */
-	buffer(): Promise<Buffer>;
-	/** The file chunk by chunk, anew for each attempt (multipart uploads) */
+	/** The file chunk by chunk, anew for each attempt (multipart uploads, data URIs) */
 	stream(): Promise<AsyncIterable<Uint8Array> | Iterable<Uint8Array>>;
 }
 
@@ -82,7 +80,6 @@ export async function readBinaryFile(
 		extension: binary.fileExtension,
 		mimeType: binary.mimeType,
 		bytes,
-		buffer: async () => await context.helpers.getBinaryDataBuffer(itemIndex, property),
 		stream: async () =>
 			id ? await context.helpers.getBinaryStream(id) : [Buffer.from(binary.data, 'base64')],
 	};

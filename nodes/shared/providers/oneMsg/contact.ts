@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ContactCard } from '../../contactCard/card';
 import type { ProviderRequest } from '../../http/transport';
+import { oncePerObject } from '../../oncePerObject';
 import type { ContactSend } from '../provider';
 import { oneMsgRecipientFields, oneMsgReplyField, oneMsgUrl } from './api';
 
@@ -41,6 +42,9 @@ function contactObject(card: ContactCard): IDataObject {
 	});
 }
 
+/** The same cards (unmapped Contacts) make the same objects: built once per execution. */
+const contactObjects = oncePerObject((cards: ContactCard[]) => cards.map(contactObject));
+
 /** 1MSG carries every card in one message; the option Quoted Message ID makes it a reply. */
 export function oneMsgContactRequests({
 	credentials,
@@ -52,11 +56,11 @@ export function oneMsgContactRequests({
 		{
 			method: 'POST',
 			url: oneMsgUrl(credentials, 'sendContact'),
-			body: compact({
+			body: {
 				...oneMsgRecipientFields(recipient),
 				...oneMsgReplyField(options),
-				contacts: cards.map(contactObject),
-			}),
+				contacts: contactObjects(cards),
+			},
 		},
 	];
 }

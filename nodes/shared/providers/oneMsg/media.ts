@@ -10,7 +10,7 @@ const limits = { ...metaMediaLimits, sticker: undefined };
 
 /**
  * `POST sendFile {phone | chatId, body, filename, caption?, quotedMsgId?, voice?}`: `body` is the
- * link, or the file itself as a data URI (1MSG takes no upload), so a file is read whole once.
+ * link, or the file itself as a data URI (1MSG takes no upload), streamed into the JSON.
  * `filename` is a name with its extension ("for example 1.jpg or hello.xlsx"), which 1MSG
  * sends the file as. An open session only.
  */
@@ -27,19 +27,29 @@ async function request({
 			'Type a File Name with its extension, e.g. invoice-10482.pdf.',
 		);
 	}
-	const file = media.file;
-	const body =
-		media.url ?? `data:${file!.mimeType};base64,${(await file!.buffer()).toString('base64')}`;
+	const fields = {
+		...oneMsgRecipientFields(recipient),
+		filename: media.fileName,
+		...(media.caption && { caption: media.caption }),
+		...oneMsgReplyField(options),
+		...(media.kind === 'audio' && media.voiceNote && { voice: true }),
+	};
+	const url = oneMsgUrl(credentials, 'sendFile');
+	if (media.url) return { method: 'POST', url, body: { ...fields, body: media.url } };
+	const file = media.file!;
+	// The data URI streamed into the JSON from n8n's binary store, never held whole.
 	return {
 		method: 'POST',
-		url: oneMsgUrl(credentials, 'sendFile'),
-		body: {
-			...oneMsgRecipientFields(recipient),
-			body,
-			filename: media.fileName,
-			...(media.caption && { caption: media.caption }),
-			...oneMsgReplyField(options),
-			...(media.kind === 'audio' && media.voiceNote && { voice: true }),
+		url,
+		dataUri: {
+			fields,
+			file: {
+				field: 'body',
+				fileName: media.fileName,
+				mimeType: file.mimeType,
+				bytes: file.bytes,
+				open: file.stream,
+			},
 		},
 	};
 }
