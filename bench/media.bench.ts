@@ -1,7 +1,7 @@
 // npm run bench, part 4: a large file from binary data in a real n8n 2.41.1 with its binary data
 // on disk (filesystem mode, as production runs it): a 40 MB document read from disk by n8n's
 // Read/Write Files node and sent by Send Media, through GOWA (a multipart upload streamed from
-// the binary store) and, for contrast, through 1MSG (which takes the file only as a data URI).
+// the binary store) and through 1MSG (which takes the file only as a data URI inside JSON, streamed the same way).
 // Printed: the n8n process's peak memory growth during the execution against the file's size.
 import * as fs from 'fs';
 import * as path from 'path';
@@ -169,7 +169,7 @@ it('media row: a 40 MB document from binary data, peak memory growth of the n8n 
 			'',
 			`Send Media, a ${sizeMb} MB document from binary data (real n8n 2.41.1, binary data on disk):`,
 			`  GOWA (multipart, streamed): peak memory growth ${viaGowa.growthMb.toFixed(1)} MB = ${(viaGowa.growthMb / sizeMb).toFixed(2)} × the file; answered ${viaGowa.status}`,
-			`  1MSG (data URI, read whole): peak memory growth ${viaOneMsg.growthMb.toFixed(1)} MB = ${(viaOneMsg.growthMb / sizeMb).toFixed(2)} × the file; answered ${viaOneMsg.status}`,
+			`  1MSG (data URI inside JSON, streamed): peak memory growth ${viaOneMsg.growthMb.toFixed(1)} MB = ${(viaOneMsg.growthMb / sizeMb).toFixed(2)} × the file; answered ${viaOneMsg.status}`,
 			'',
 		].join('\n'),
 	);
