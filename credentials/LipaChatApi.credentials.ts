@@ -1,10 +1,14 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { authenticateWith } from './authenticateWith';
+import {
+	credentialType,
+	lipaChatDefaultBaseUrl,
+} from '../nodes/shared/providers/lipaChat/credential';
 import { testWithoutRedirects } from './testWithoutRedirects';
 
 export class LipaChatApi implements ICredentialType {
-	name = 'lipaChatApi';
+	name = credentialType;
 
 	displayName = 'LipaChat API';
 
@@ -48,7 +52,7 @@ export class LipaChatApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://gateway.lipachat.com/api/v1',
+			default: lipaChatDefaultBaseUrl,
 			description: 'Change only for a LipaChat test gateway',
 		},
 	];

@@ -1,10 +1,15 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import {
+	credentialType,
+	oneMsgChannelIdExpression,
+	oneMsgDefaultBaseUrl,
+} from '../nodes/shared/providers/oneMsg/credential';
 import { authenticateWith } from './authenticateWith';
 import { testWithoutRedirects } from './testWithoutRedirects';
 
 export class OneMsgApi implements ICredentialType {
-	name = 'oneMsgApi';
+	name = credentialType;
 
 	displayName = '1MSG API';
 
@@ -38,7 +43,7 @@ export class OneMsgApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.1msg.io',
+			default: oneMsgDefaultBaseUrl,
 			description: 'Use https://sandbox.1msg.io for a sandbox channel',
 		},
 	];
@@ -50,7 +55,7 @@ export class OneMsgApi implements ICredentialType {
 	// The channel ID falls back to the token's `instanceId` claim (`instance<channelId>`).
 	test: ICredentialTestRequest = testWithoutRedirects({
 		baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-		url: '=/{{ $credentials.channelId || $credentials.token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/").base64Decode().parseJson().instanceId.replace("instance", "") }}/status',
+		url: `=/{{ ${oneMsgChannelIdExpression} }}/status`,
 		method: 'GET',
 	});
 }

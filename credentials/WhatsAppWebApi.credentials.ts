@@ -1,10 +1,14 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { authenticateWith } from './authenticateWith';
+import {
+	credentialType,
+	whatsAppWebDefaultBaseUrl,
+} from '../nodes/shared/providers/whatsAppWeb/credential';
 import { testWithoutRedirects } from './testWithoutRedirects';
 
 export class WhatsAppWebApi implements ICredentialType {
-	name = 'whatsAppWebApi';
+	name = credentialType;
 
 	displayName = 'WhatsApp Web (GOWA) API';
 
@@ -21,7 +25,7 @@ export class WhatsAppWebApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			required: true,
-			default: 'http://localhost:3000',
+			default: whatsAppWebDefaultBaseUrl,
 			description:
 				'Where your go-whatsapp-web-multidevice server runs, as it answers: redirects (e.g. http:// to https://) are not followed, so the password never goes to another address',
 		},

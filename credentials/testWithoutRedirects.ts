@@ -3,7 +3,7 @@ import type { DeclarativeRestApiSettings, ICredentialTestRequest } from 'n8n-wor
 const redirectCodes = [301, 302, 303, 307, 308];
 
 /**
- * A credential test that, like every request of the nodes (see nodes/shared/transport.ts),
+ * A credential test that, like every request of the nodes (see nodes/shared/http/transport.ts),
  * reports a redirect instead of following it: n8n would send the credentials on to wherever
  * the address points, and the test would pass for an address the nodes then refuse.
  */

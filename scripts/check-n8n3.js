@@ -45,21 +45,35 @@ function jsFiles(dir) {
 	});
 }
 
-function checkPackage() {
-	const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+/** The all-in-one at the root and each single-service package in packages/. */
+const packageDirs = [
+	root,
+	...fs
+		.readdirSync(path.join(root, 'packages'), { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => path.join(root, 'packages', entry.name)),
+];
+
+function checkPackage(dir) {
+	const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
 	const findings = [];
 	for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
-		const loaded = require(path.join(root, file));
+		const loaded = require(path.join(dir, file));
 		for (const Exported of Object.values(loaded)) {
 			if (typeof Exported !== 'function') continue;
 			const instance = new Exported();
-			findings.push(...descriptionFindings(file, instance.description));
+			findings.push(...descriptionFindings(`${manifest.name}: ${file}`, instance.description));
 		}
 	}
-	for (const file of jsFiles(path.join(root, 'dist'))) {
+	for (const file of jsFiles(path.join(dir, 'dist'))) {
 		if (file.includes(`${path.sep}vendor${path.sep}`)) continue;
 		findings.push(...sourceFindings(path.relative(root, file), fs.readFileSync(file, 'utf8')));
 	}
+	return findings;
+}
+
+function checkTemplates() {
+	const findings = [];
 	const templates = path.join(root, 'workflows');
 	for (const file of fs.readdirSync(templates).filter((f) => f.endsWith('.json'))) {
 		const workflow = JSON.parse(fs.readFileSync(path.join(templates, file), 'utf8'));
@@ -86,11 +100,11 @@ function selfTest() {
 }
 
 if (process.argv.includes('--self-test')) selfTest();
-const findings = checkPackage();
+const findings = [...packageDirs.flatMap(checkPackage), ...checkTemplates()];
 if (findings.length > 0) {
 	console.error(`n8n 3 breaking changes found:\n- ${findings.join('\n- ')}`);
 	process.exit(1);
 }
 console.log(
-	'n8n 3 static check: no defaults.color, no AI Agent v1 in the templates, no $getPairedItem',
+	`n8n 3 static check, ${packageDirs.length} packages: no defaults.color, no AI Agent v1 in the templates, no $getPairedItem`,
 );

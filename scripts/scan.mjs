@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// n8n's verification scan, run here on every CI run: @n8n/scan-community-package lints the
-// attested source (package.json, {nodes,credentials}/**/*.{js,ts,json}) and the published
-// tarball (**/*.js, package.json) with its community-node rules, inline eslint-disable comments
-// ignored. Its third leg, npm provenance, needs the package on npm and stays with the publish
+// n8n's verification scan, run here on every CI run for every package (the all-in-one and each
+// single-service package in packages/): @n8n/scan-community-package lints the attested source
+// (package.json, {nodes,credentials}/**/*.{js,ts,json}, in the folder whose package.json names the
+// package) and the published tarball (**/*.js, package.json) with its community-node rules,
+// inline eslint-disable comments ignored. Its third leg, npm provenance, needs the package on npm and stays with the publish
 // workflow. `--self-test` first proves the check can fail: a package with a deliberate
 // violation must be flagged, or this script fails.
 import { execFileSync } from 'child_process';
@@ -18,12 +19,21 @@ import {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The package as npm publishes it, unpacked into a temporary folder. */
-function unpackedTarball() {
+/** The all-in-one at the root and each single-service package in packages/, as n8n scans each. */
+const packageDirs = [
+	root,
+	...fs
+		.readdirSync(path.join(root, 'packages'), { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => path.join(root, 'packages', entry.name)),
+];
+
+/** A package as npm publishes it, unpacked into a temporary folder. */
+function unpackedTarball(packageDir) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-scan-'));
 	const [pack] = JSON.parse(
 		execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
-			cwd: root,
+			cwd: packageDir,
 			encoding: 'utf8',
 		}),
 	);
@@ -70,9 +80,19 @@ if (process.argv.includes('--self-test')) {
 		process.exit(1);
 	}
 }
-const source = await leg('source (package.json, nodes, credentials)', root, SOURCE_FILE_PATTERNS);
-const tarball = await leg('published tarball (**/*.js, package.json)', unpackedTarball(), [
-	'**/*.js',
-	'package.json',
-]);
-process.exit(source && tarball ? 0 : 1);
+let allPassed = true;
+for (const dir of packageDirs) {
+	const { name } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+	const source = await leg(
+		`${name}: source (package.json, nodes, credentials)`,
+		dir,
+		SOURCE_FILE_PATTERNS,
+	);
+	const tarball = await leg(
+		`${name}: published tarball (**/*.js, package.json)`,
+		unpackedTarball(dir),
+		['**/*.js', 'package.json'],
+	);
+	allPassed &&= source && tarball;
+}
+process.exit(allPassed ? 0 : 1);

@@ -4,8 +4,8 @@
 // processes (queue mode's webhook processes) share the database but not their memory.
 import { ObservableObject, type IDataObject, type IObservableObject } from 'n8n-workflow';
 
-import { dropRepeated, rememberedEvents } from '../nodes/WhatsAppStatusTrigger/dropRepeated';
-import { SeenEvents } from '../nodes/WhatsAppStatusTrigger/seenEvents';
+import { dropRepeated, rememberedEvents } from '../nodes/shared/trigger/dropRepeated';
+import { SeenEvents } from '../nodes/shared/trigger/seenEvents';
 
 const scope = 'workflow-1:webhook-1';
 const keyOf = (id: string) => `whatsAppWeb:${id}:delivered`;

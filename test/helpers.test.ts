@@ -10,7 +10,7 @@ import { holdsExpression } from '../nodes/shared/itemParameter';
 import { compileJsonMappings, NEEDS_N8N } from '../nodes/shared/jsonMapping';
 import { parsePhone } from '../nodes/shared/phone';
 import { lipaChatMessageId } from '../nodes/shared/providers/lipaChat/messageId';
-import { oneMsgChannelId } from '../nodes/shared/providers/oneMsg/api';
+import { oneMsgChannelId } from '../nodes/shared/providers/oneMsg/credential';
 import { parseOneMsgWebhookUrls } from '../nodes/shared/providers/oneMsg/registration';
 import { RateLimiter } from '../nodes/shared/send/rateLimiter';
 import { SimulatedClock } from './simulatedClock';

@@ -2,34 +2,22 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import {
-	operationProperty,
-	operationSubtitle,
-	sendContactOperation,
-	sendTextOperation,
-	sendMediaOperation,
-	sendTemplateOperation,
-} from '../shared/operationProperty';
+import { operationProperty, operationSubtitle } from '../shared/operationProperty';
 import { lipaChat } from '../shared/providers/lipaChat';
 import { route } from '../shared/router';
 import { windowClosedOutputsExpression } from '../shared/send/windowClosedOutput';
 import { templateEditorMethods } from '../shared/template/editorMethods';
-import * as sendContact from './actions/sendContact';
-import * as sendMedia from './actions/sendMedia';
-import * as sendText from './actions/sendText';
-import * as sendTemplate from './actions/sendTemplate';
+import { sendContact } from './actions/sendContact';
+import { sendMedia } from './actions/sendMedia';
+import { sendTemplate } from './actions/sendTemplate';
+import { sendText } from './actions/sendText';
 
-const operations: INodePropertyOptions[] = [
-	sendContactOperation,
-	sendTextOperation,
-	sendMediaOperation,
-	sendTemplateOperation,
-];
+/** The node's operations, listed once: its selector, parameters, outputs and routes. */
+const operations = [sendContact, sendText, sendMedia, sendTemplate];
 
 export class LipaChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,26 +32,18 @@ export class LipaChat implements INodeType {
 		defaults: { name: 'LipaChat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		// One output, or "Sent" and "Window Closed" with that Send Contact option on.
-		outputs: windowClosedOutputsExpression,
-		credentials: [{ name: 'lipaChatApi', required: true }],
+		// One output, or "Sent" and "Window Closed" with that option on.
+		outputs: windowClosedOutputsExpression(operations),
+		credentials: [{ name: lipaChat.credentialType, required: true }],
 		properties: [
 			operationProperty(operations),
-			...sendContact.description,
-			...sendText.description,
-			...sendMedia.description,
-			...sendTemplate.description,
+			...operations.flatMap((operation) => operation.description),
 		],
 	};
 
 	methods = templateEditorMethods(lipaChat);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this, {
-			sendContact: sendContact.execute,
-			sendText: sendText.execute,
-			sendMedia: sendMedia.execute,
-			sendTemplate: sendTemplate.execute,
-		});
+		return await route(this, operations);
 	}
 }

@@ -2,41 +2,23 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type INodePropertyOptions,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import {
-	operationProperty,
-	operationSubtitle,
-	sendContactOperation,
-	sendTextOperation,
-	sendMediaOperation,
-	sendTemplateOperation,
-} from '../shared/operationProperty';
+import { operationProperty, operationSubtitle } from '../shared/operationProperty';
 import { oneMsg } from '../shared/providers/oneMsg';
 import { route } from '../shared/router';
 import { windowClosedOutputsExpression } from '../shared/send/windowClosedOutput';
 import { templateEditorMethods } from '../shared/template/editorMethods';
-import * as getMessageStatus from './actions/getMessageStatus';
-import * as sendContact from './actions/sendContact';
-import * as sendMedia from './actions/sendMedia';
-import * as sendText from './actions/sendText';
-import * as sendTemplate from './actions/sendTemplate';
+import { getMessageStatus } from './actions/getMessageStatus';
+import { sendContact } from './actions/sendContact';
+import { sendMedia } from './actions/sendMedia';
+import { sendTemplate } from './actions/sendTemplate';
+import { sendText } from './actions/sendText';
 
-const operations: INodePropertyOptions[] = [
-	sendContactOperation,
-	sendTextOperation,
-	sendMediaOperation,
-	sendTemplateOperation,
-	{
-		name: 'Get Message Status',
-		value: 'hookInfo',
-		description: 'Read the delivery status of a sent message',
-		action: 'Get the status of a message',
-	},
-];
+/** The node's operations, listed once: its selector, parameters, outputs and routes. */
+const operations = [sendContact, sendText, sendMedia, sendTemplate, getMessageStatus];
 
 export class OneMsg implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,28 +33,18 @@ export class OneMsg implements INodeType {
 		defaults: { name: '1MSG' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		// One output, or "Sent" and "Window Closed" with that Send Contact option on.
-		outputs: windowClosedOutputsExpression,
-		credentials: [{ name: 'oneMsgApi', required: true }],
+		// One output, or "Sent" and "Window Closed" with that option on.
+		outputs: windowClosedOutputsExpression(operations),
+		credentials: [{ name: oneMsg.credentialType, required: true }],
 		properties: [
 			operationProperty(operations),
-			...sendContact.description,
-			...sendText.description,
-			...sendMedia.description,
-			...sendTemplate.description,
-			...getMessageStatus.description,
+			...operations.flatMap((operation) => operation.description),
 		],
 	};
 
 	methods = templateEditorMethods(oneMsg);
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this, {
-			sendContact: sendContact.execute,
-			sendText: sendText.execute,
-			sendMedia: sendMedia.execute,
-			sendTemplate: sendTemplate.execute,
-			hookInfo: getMessageStatus.execute,
-		});
+		return await route(this, operations);
 	}
 }

@@ -6,19 +6,15 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import {
-	operationProperty,
-	operationSubtitle,
-	sendContactOperation,
-	sendTextOperation,
-	sendMediaOperation,
-} from '../shared/operationProperty';
+import { operationProperty, operationSubtitle } from '../shared/operationProperty';
+import { whatsAppWeb } from '../shared/providers/whatsAppWeb';
 import { route } from '../shared/router';
-import * as sendContact from './actions/sendContact';
-import * as sendMedia from './actions/sendMedia';
-import * as sendText from './actions/sendText';
+import { sendContact } from './actions/sendContact';
+import { sendMedia } from './actions/sendMedia';
+import { sendText } from './actions/sendText';
 
-const operations = [sendContactOperation, sendTextOperation, sendMediaOperation];
+/** The node's operations, listed once: its selector, parameters and routes. */
+const operations = [sendContact, sendText, sendMedia];
 
 export class WhatsAppWeb implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,20 +30,14 @@ export class WhatsAppWeb implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'whatsAppWebApi', required: true }],
+		credentials: [{ name: whatsAppWeb.credentialType, required: true }],
 		properties: [
 			operationProperty(operations),
-			...sendContact.description,
-			...sendText.description,
-			...sendMedia.description,
+			...operations.flatMap((operation) => operation.description),
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await route(this, {
-			sendContact: sendContact.execute,
-			sendText: sendText.execute,
-			sendMedia: sendMedia.execute,
-		});
+		return await route(this, operations);
 	}
 }

@@ -1,52 +1,22 @@
-import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-/** The "Send Contact" entry every node's operation list has. */
-export const sendContactOperation: INodePropertyOptions = {
-	name: 'Send Contact',
-	value: 'sendContact',
-	description: 'Send one or more contact cards',
-	action: 'Send a contact card',
-};
+import type { Operation } from './operation';
 
-/** The "Send Text" entry every node's operation list has. */
-export const sendTextOperation: INodePropertyOptions = {
-	name: 'Send Text',
-	value: 'sendText',
-	description: 'Send a text message to a customer or a group, within the 24-hour session',
-	action: 'Send a text message',
-};
-
-/** The "Send Media" entry every node's operation list has. */
-export const sendMediaOperation: INodePropertyOptions = {
-	name: 'Send Media',
-	value: 'sendMedia',
-	description: 'Send an image, video, audio, document or sticker, from a link or a file',
-	action: 'Send a media message',
-};
-
-/** The "Send Template" entry of the nodes whose provider has templates. */
-export const sendTemplateOperation: INodePropertyOptions = {
-	name: 'Send Template',
-	value: 'sendTemplate',
-	description: 'Send an approved template, also outside the 24-hour window',
-	action: 'Send a template',
-};
-
-/** The node's "Operation" selector. */
-export function operationProperty(options: INodePropertyOptions[]): INodeProperties {
+/** The node's "Operation" selector, from its list of operations; the first is the default. */
+export function operationProperty(operations: Operation[]): INodeProperties {
+	const first = operations[0].option.value;
 	return {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		options,
-		// Every node of this package starts on Send Contact.
-		default: 'sendContact',
+		options: operations.map((operation) => operation.option),
+		default: first,
 	};
 }
 
 /** The node subtitle on the canvas: the chosen operation's display name, e.g. "Send Template". */
-export function operationSubtitle(options: INodePropertyOptions[]): string {
-	const names = Object.fromEntries(options.map((option) => [option.value, option.name]));
+export function operationSubtitle(operations: Operation[]): string {
+	const names = Object.fromEntries(operations.map(({ option }) => [option.value, option.name]));
 	return `={{ ${JSON.stringify(names)}[$parameter["operation"]] }}`;
 }

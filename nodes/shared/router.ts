@@ -1,17 +1,16 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-/** An operation's outputs: one list of items per output of the node. */
-export type OperationExecute = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+import type { Operation } from './operation';
 
-/** Runs the node's chosen operation. */
+/** Runs the node's chosen operation, found in the node's list of operations. */
 export async function route(
 	context: IExecuteFunctions,
-	operations: Record<string, OperationExecute>,
+	operations: Operation[],
 ): Promise<INodeExecutionData[][]> {
-	const operation = context.getNodeParameter('operation', 0) as string;
-	const execute = operations[operation];
-	if (!execute) {
-		throw new NodeOperationError(context.getNode(), `The operation "${operation}" is not known`);
+	const chosen = context.getNodeParameter('operation', 0) as string;
+	const operation = operations.find(({ option }) => option.value === chosen);
+	if (!operation) {
+		throw new NodeOperationError(context.getNode(), `The operation "${chosen}" is not known`);
 	}
-	return await execute.call(context);
+	return await operation.execute.call(context);
 }

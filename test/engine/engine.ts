@@ -86,21 +86,31 @@ export class Engine {
 		this.credentials = new TestCredentialsHelper(credentialTypes);
 	}
 
-	static async load(): Promise<Engine> {
+	/**
+	 * n8n's engine with the all-in-one package and n8n's base nodes; `servicePackages` adds
+	 * single-service packages from packages/ (built), as n8n loads each installed package: node
+	 * types by package, credential types by bare name, the last loaded owning it.
+	 */
+	static async load(servicePackages: string[] = []): Promise<Engine> {
 		const ours = new PackageDirectoryLoader(root);
 		await ours.loadAll();
+		const services = servicePackages.map(
+			(name) => new PackageDirectoryLoader(path.join(root, 'packages', name)),
+		);
+		for (const loader of services) await loader.loadAll();
 		const base = new PackageDirectoryLoader(nodesBase);
 		for (const file of baseNodes) base.loadNodeFromFile(`dist/nodes/${file}.node.js`);
 
 		const nodes = new Map<string, INodeType | IVersionedNodeType>();
-		for (const loader of [ours, base]) {
+		for (const loader of [ours, ...services, base]) {
 			for (const [name, data] of Object.entries(loader.nodeTypes)) {
 				nodes.set(`${loader.packageName}.${name}`, data.type);
 			}
 		}
 		const credentialTypes = new Map<string, ICredentialType>();
-		for (const [name, data] of Object.entries(ours.credentialTypes))
-			credentialTypes.set(name, data.type);
+		for (const loader of [ours, ...services])
+			for (const [name, data] of Object.entries(loader.credentialTypes))
+				credentialTypes.set(name, data.type);
 		return new Engine(new NodeTypes(nodes), credentialTypes);
 	}
 

@@ -41,11 +41,13 @@ export class TriggerHarness {
 		private readonly engine: Engine,
 		parameters: INodeParameters,
 		private readonly credentials: Record<string, ICredentialDataDecryptedObject>,
+		/** The trigger's node type: the all-in-one's by default, or a service package's */
+		nodeType = `${PACKAGE}.whatsAppStatusTrigger`,
 	) {
 		this.node = {
 			id: 'status-trigger',
 			name: 'Status Trigger',
-			type: `${PACKAGE}.whatsAppStatusTrigger`,
+			type: nodeType,
 			typeVersion: 1,
 			position: [0, 0],
 			// Unique per trigger, as n8n gives every trigger node its own.

@@ -54,7 +54,8 @@ export function orderWorkflow(
 		{
 			id: 'send',
 			name: 'Send',
-			type: `${PACKAGE}.${node.type}`,
+			// A bare type is the all-in-one's; a full one (`n8n-nodes-gowa-handoff.whatsAppWeb`) as it is.
+			type: node.type.includes('.') ? node.type : `${PACKAGE}.${node.type}`,
 			typeVersion: 1,
 			position: [600, 0],
 			parameters: node.parameters,

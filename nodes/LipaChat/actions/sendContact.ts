@@ -3,7 +3,7 @@ import { sendContactOperation } from '../../shared/send/sendContact';
 import { windowClosedOutputOption } from '../../shared/send/windowClosedOutput';
 import { messageIdOption } from './messageIdOption';
 
-export const { description, execute } = sendContactOperation(lipaChat, {
+export const sendContact = sendContactOperation(lipaChat, {
 	recipientDescription:
 		"The customer's phone number in any common format (+254 712 345678, 254712345678). Only works within 24 hours of the customer's last message.",
 	contacts: {

@@ -9,12 +9,19 @@ import { latestStatus } from '../../shared/deliveryStatus';
 import { InputError } from '../../shared/errors/inputError';
 import { asText, itemParameter } from '../../shared/itemParameter';
 import { oneMsg } from '../../shared/providers/oneMsg';
+import { showFor, type Operation } from '../../shared/operation';
 import { runItems } from '../../shared/send/runItems';
 
-const displayOptions = { show: { operation: ['hookInfo'] } };
+const option = {
+	name: 'Get Message Status',
+	value: 'hookInfo',
+	description: 'Read the delivery status of a sent message',
+	action: 'Get the status of a message',
+};
+const displayOptions = showFor(option);
 const concurrency = 8;
 
-export const description: INodeProperties[] = [
+const description: INodeProperties[] = [
 	{
 		displayName: 'Message ID',
 		name: 'messageId',
@@ -32,7 +39,7 @@ export const description: INodeProperties[] = [
  * Reads each item's message status from 1MSG: the latest status in the normalised shape, plus
  * every status seen so far. Before 1MSG has reported anything the status is "accepted".
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const credentials = await this.getCredentials(oneMsg.credentialType);
 	const messageIdOf = itemParameter(this, 'messageId', asText, '');
 	const { items } = await runItems(this, oneMsg, credentials, concurrency, async (itemIndex) => {
@@ -64,3 +71,5 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	});
 	return [items];
 }
+
+export const getMessageStatus: Operation = { option, description, execute };

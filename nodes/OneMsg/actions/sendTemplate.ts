@@ -1,7 +1,7 @@
 import { oneMsg } from '../../shared/providers/oneMsg';
 import { sendTemplateOperation } from '../../shared/send/sendTemplate';
 
-export const { description, execute } = sendTemplateOperation(oneMsg, {
+export const sendTemplate = sendTemplateOperation(oneMsg, {
 	recipientDescription:
 		'Who gets the template: a phone number in any common format (+1 202 555 0199, 12025550199), or a chat ID such as 12025550199@c.us. Templates also reach people who have not written in the last 24 hours.',
 	templateDescription:

@@ -1,8 +1,8 @@
 import { whatsAppWeb } from '../../shared/providers/whatsAppWeb';
 import { sendContactOperation } from '../../shared/send/sendContact';
-import { whatsAppWebSendOptions } from './sendOptions';
+import { whatsAppWebSendOptions } from './whatsAppWebOptions';
 
-export const { description, execute } = sendContactOperation(whatsAppWeb, {
+export const sendContact = sendContactOperation(whatsAppWeb, {
 	recipientDescription:
 		'A phone number in any common format (+62 896 8502 4051, 6289685024051), a JID such as 6289685024051@s.whatsapp.net, or a group ID ending in @g.us',
 	contacts: {

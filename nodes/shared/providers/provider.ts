@@ -14,6 +14,7 @@ import type { MediaLimits } from '../media/kinds';
 import type { MediaFile } from '../media/source';
 import type { Recipient } from '../recipient';
 import type { Template, TemplateVariable } from '../template/model';
+import type { TriggerSettings } from '../trigger/settings';
 
 export type ProviderId = 'oneMsg' | 'lipaChat' | 'whatsAppWeb';
 
@@ -129,6 +130,8 @@ export interface Registration {
 	credentials: ICredentialDataDecryptedObject;
 	/** n8n's URL of the trigger's webhook */
 	webhookUrl: string;
+	/** The trigger's parameters, read once by the trigger (a provider reads none itself) */
+	settings: TriggerSettings;
 }
 
 /** How a provider reaches the WhatsApp Trigger: delivery statuses and customer messages. */

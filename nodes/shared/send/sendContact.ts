@@ -6,6 +6,8 @@ import type { Provider } from '../providers/provider';
 import { recipientProperty } from '../recipientProperty';
 import { addressOf, addressReaders, toOf, type AddressReaders } from './addressReaders';
 import { contactCardsReader } from './itemReaders';
+import { showFor, type Operation } from '../operation';
+import { hasWindowClosedOutput } from './windowClosedOutput';
 import { sendItems, type ItemSender } from './sendItems';
 import { sendOptionsProperty } from './sendOptions';
 
@@ -35,9 +37,16 @@ function contactSender(provider: Provider): ItemSender<ContactReaders> {
 	};
 }
 
+const option = {
+	name: 'Send Contact',
+	value: 'sendContact',
+	description: 'Send one or more contact cards',
+	action: 'Send a contact card',
+};
+
 /** The one Send Contact operation, given a provider: its parameters and what it runs. */
-export function sendContactOperation(provider: Provider, setup: SendContactSetup) {
-	const displayOptions = { show: { operation: ['sendContact'] } };
+export function sendContactOperation(provider: Provider, setup: SendContactSetup): Operation {
+	const displayOptions = showFor(option);
 	const description: INodeProperties[] = [
 		recipientProperty(setup.recipientDescription, displayOptions),
 		contactsProperty(setup.contacts, displayOptions),
@@ -46,5 +55,5 @@ export function sendContactOperation(provider: Provider, setup: SendContactSetup
 	async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await sendItems(this, provider, contactSender(provider));
 	}
-	return { description, execute };
+	return { option, description, execute, windowClosedOutput: hasWindowClosedOutput(setup.options) };
 }

@@ -14,6 +14,8 @@ import { readBinaryFile, readMediaUrl, type BinaryFile, type MediaFile } from '.
 import type { Provider } from '../providers/provider';
 import { recipientProperty } from '../recipientProperty';
 import { addressOf, addressReaders, toOf, type AddressReaders } from './addressReaders';
+import { showFor, type Operation } from '../operation';
+import { hasWindowClosedOutput } from './windowClosedOutput';
 import { sendItems, type ItemSender } from './sendItems';
 import { sendOptionsProperty } from './sendOptions';
 
@@ -248,9 +250,16 @@ function mediaProperties(provider: Provider, show: { operation: string[] }): INo
 	];
 }
 
+const option = {
+	name: 'Send Media',
+	value: 'sendMedia',
+	description: 'Send an image, video, audio, document or sticker, from a link or a file',
+	action: 'Send a media message',
+};
+
 /** The one Send Media operation, given a provider: its parameters and what it runs. */
-export function sendMediaOperation(provider: Provider, setup: SendMediaSetup) {
-	const show = { operation: ['sendMedia'] };
+export function sendMediaOperation(provider: Provider, setup: SendMediaSetup): Operation {
+	const { show } = showFor(option);
 	const description: INodeProperties[] = [
 		recipientProperty(setup.recipientDescription, { show }),
 		...mediaProperties(provider, show),
@@ -259,5 +268,5 @@ export function sendMediaOperation(provider: Provider, setup: SendMediaSetup) {
 	async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await sendItems(this, provider, mediaSender(provider));
 	}
-	return { description, execute };
+	return { option, description, execute, windowClosedOutput: hasWindowClosedOutput(setup.options) };
 }

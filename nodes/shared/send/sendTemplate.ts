@@ -17,6 +17,7 @@ import { findTemplate } from '../template/find';
 import { languageToSend, templateVariables, type Template } from '../template/model';
 import { templatePreview } from '../template/params';
 import { optionsReader, recipientReader, stableIdReader } from './itemReaders';
+import { showFor, type Operation } from '../operation';
 import { sendItems, type ItemSender } from './sendItems';
 import { sendOptionsProperty } from './sendOptions';
 
@@ -30,7 +31,13 @@ export interface SendTemplateSetup {
 	options: INodeProperties[];
 }
 
-const displayOptions = { show: { operation: ['sendTemplate'] } };
+const option = {
+	name: 'Send Template',
+	value: 'sendTemplate',
+	description: 'Send an approved template, also outside the 24-hour window',
+	action: 'Send a template',
+};
+const displayOptions = showFor(option);
 
 function templateProperties(setup: SendTemplateSetup): INodeProperties[] {
 	return [
@@ -211,7 +218,7 @@ function templateSender(provider: Provider, templates: TemplateApi): ItemSender<
 }
 
 /** The one Send Template operation, given a provider that has templates. */
-export function sendTemplateOperation(provider: Provider, setup: SendTemplateSetup) {
+export function sendTemplateOperation(provider: Provider, setup: SendTemplateSetup): Operation {
 	const templates = provider.templates;
 	if (!templates) throw new Error(`${provider.displayName} has no templates`);
 	const description: INodeProperties[] = [
@@ -225,5 +232,5 @@ export function sendTemplateOperation(provider: Provider, setup: SendTemplateSet
 	async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await sendItems(this, provider, templateSender(provider, templates!));
 	}
-	return { description, execute };
+	return { option, description, execute };
 }

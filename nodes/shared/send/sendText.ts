@@ -5,6 +5,8 @@ import type { Provider } from '../providers/provider';
 import { recipientProperty } from '../recipientProperty';
 import { messageTextReader } from './itemReaders';
 import { addressOf, addressReaders, toOf, type AddressReaders } from './addressReaders';
+import { showFor, type Operation } from '../operation';
+import { hasWindowClosedOutput } from './windowClosedOutput';
 import { sendItems, type ItemSender } from './sendItems';
 import { sendOptionsProperty } from './sendOptions';
 
@@ -48,9 +50,16 @@ function textProperty(displayOptions: INodeProperties['displayOptions']): INodeP
 	};
 }
 
+const option = {
+	name: 'Send Text',
+	value: 'sendText',
+	description: 'Send a text message to a customer or a group, within the 24-hour session',
+	action: 'Send a text message',
+};
+
 /** The one Send Text operation, given a provider: its parameters and what it runs. */
-export function sendTextOperation(provider: Provider, setup: SendTextSetup) {
-	const displayOptions = { show: { operation: ['sendText'] } };
+export function sendTextOperation(provider: Provider, setup: SendTextSetup): Operation {
+	const displayOptions = showFor(option);
 	const description: INodeProperties[] = [
 		recipientProperty(setup.recipientDescription, displayOptions),
 		textProperty(displayOptions),
@@ -59,5 +68,5 @@ export function sendTextOperation(provider: Provider, setup: SendTextSetup) {
 	async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await sendItems(this, provider, textSender(provider));
 	}
-	return { description, execute };
+	return { option, description, execute, windowClosedOutput: hasWindowClosedOutput(setup.options) };
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodeParameters } from 'n8n-workflow';
 
 import { ProviderError } from '../errors/providerError';
+import type { Operation } from '../operation';
 
 /** The option of free-form sends (not templates) that gives closed-session items their own output. */
 export const windowClosedOutputOption: INodeProperties = {
@@ -12,14 +13,17 @@ export const windowClosedOutputOption: INodeProperties = {
 		'Whether items whose 24-hour session is closed leave by a second output, "Window Closed", with their input data, instead of failing. Connect it to Send Template to reach those customers with an approved template.',
 };
 
+/** Whether an operation's own options include "Window Closed Output". */
+export const hasWindowClosedOutput = (options: INodeProperties[]) =>
+	options.includes(windowClosedOutputOption);
+
 /**
  * The node's outputs, computed by n8n from its parameters: a second "Window Closed" output when
- * the option is on for Send Contact, Send Text or Send Media. Written as a function n8n runs in the editor and the engine,
- * so it may use nothing from outside itself.
+ * the option is on for an operation that has it (`sends`). Written as a function n8n runs in the
+ * editor and the engine, so it may use nothing from outside itself.
  */
-function windowClosedOutputs(parameters: INodeParameters) {
+function windowClosedOutputs(parameters: INodeParameters, sends: string[]) {
 	const options = (parameters.options ?? {}) as { windowClosedOutput?: boolean };
-	const sends = ['sendContact', 'sendText', 'sendMedia'];
 	if (sends.includes(String(parameters.operation)) && options.windowClosedOutput === true) {
 		return [
 			{ type: 'main', displayName: 'Sent' },
@@ -29,7 +33,11 @@ function windowClosedOutputs(parameters: INodeParameters) {
 	return [{ type: 'main' }];
 }
 
-export const windowClosedOutputsExpression: `={{${string}}}` = `={{(${windowClosedOutputs.toString()})($parameter)}}`;
+/** The node's `outputs`: one, or "Sent" and "Window Closed" for its operations that have it. */
+export function windowClosedOutputsExpression(operations: Operation[]): `={{${string}}}` {
+	const sends = operations.filter((o) => o.windowClosedOutput).map((o) => o.option.value);
+	return `={{(${windowClosedOutputs.toString()})($parameter, ${JSON.stringify(sends)})}}`;
+}
 
 /**
  * What a closed-session item carries on the "Window Closed" output, beside its input data. An

@@ -3,9 +3,10 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { joinUrl } from '../../http/transport';
 import { parsePhone } from '../../phone';
 
+import { lipaChatDefaultBaseUrl } from './credential';
+
 /** LipaChat's address, its credential, and the WABA number every request names. */
-export const credentialType = 'lipaChatApi';
-export const lipaChatDefaultBaseUrl = 'https://gateway.lipachat.com/api/v1';
+export { credentialType, lipaChatDefaultBaseUrl } from './credential';
 
 export function lipaChatUrl(credentials: ICredentialDataDecryptedObject, path: string): string {
 	return joinUrl(String(credentials.baseUrl || lipaChatDefaultBaseUrl), path);

@@ -3,35 +3,12 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { callForBody, type CallPolicy } from '../../http/callProvider';
 import { joinUrl, type ProviderRequest, type RequestContext } from '../../http/transport';
 import type { Recipient } from '../../recipient';
+import { credentialType, oneMsgChannelId, oneMsgDefaultBaseUrl } from './credential';
 
-/** 1MSG's address, its credential, and the one way its calls that are not sends are made. */
-export const credentialType = 'oneMsgApi';
-export const oneMsgDefaultBaseUrl = 'https://api.1msg.io';
+export { credentialType, oneMsgDefaultBaseUrl } from './credential';
 
 /** 1MSG addresses chats as `<digits>@c.us` (person) or `<id>@g.us` (group). */
 export const oneMsgChatIdPattern = /^(\d{6,15}@c\.us|[\d-]{6,40}@g\.us)$/;
-
-/**
- * The channel ID: as set in the credential, or read from the token, a JWT whose `instanceId`
- * claim is `instance<channelId>`.
- */
-export function oneMsgChannelId(credentials: ICredentialDataDecryptedObject): string {
-	const explicit = String(credentials.channelId ?? '').trim();
-	if (explicit !== '') return explicit;
-	const payload = String(credentials.token ?? '').split('.')[1];
-	if (payload) {
-		try {
-			const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as IDataObject;
-			const match = /^instance(\d+)$/.exec(String(claims.instanceId ?? ''));
-			if (match) return match[1];
-		} catch {
-			// Not a JWT: fall through to the error below.
-		}
-	}
-	throw new Error(
-		'The 1MSG credential has no Channel ID and its token does not name one: enter the Channel ID from the 1MSG dashboard in the credential',
-	);
-}
 
 export function oneMsgUrl(credentials: ICredentialDataDecryptedObject, method: string): string {
 	const base = String(credentials.baseUrl || oneMsgDefaultBaseUrl);

@@ -4,8 +4,9 @@ import { InputError } from '../../errors/inputError';
 import { joinUrl } from '../../http/transport';
 import type { Recipient } from '../../recipient';
 
-export const credentialType = 'whatsAppWebApi';
-export const whatsAppWebDefaultBaseUrl = 'http://localhost:3000';
+import { whatsAppWebDefaultBaseUrl } from './credential';
+
+export { credentialType, whatsAppWebDefaultBaseUrl } from './credential';
 
 /** GOWA accepts a person's JID, a group, or a linked-device id. */
 export const whatsAppWebJidPattern = /^(\d{6,15}@s\.whatsapp\.net|[\d-]{6,40}@g\.us|\d{6,20}@lid)$/;

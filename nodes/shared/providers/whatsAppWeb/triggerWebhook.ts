@@ -1,5 +1,4 @@
-import type { IHookFunctions } from 'n8n-workflow';
-
+import type { TriggerSettings } from '../../trigger/settings';
 import { requireWebhookSecret } from '../../webhookSecret';
 import type { TriggerWebhook } from '../provider';
 import { setWhatsAppWebDeviceWebhook } from './registration';
@@ -7,12 +6,11 @@ import { whatsAppWebMediaLink } from './mediaLink';
 import { whatsAppWebWebhookMessages } from './messages';
 import { whatsAppWebSignatureValid, whatsAppWebWebhookStatuses } from './statuses';
 
-const registerOnDevice = (context: IHookFunctions) =>
-	context.getNodeParameter('registerOnDevice', false) as boolean;
+/** Whether the trigger's own parameter Register On Device is on. */
+const registerOnDevice = (settings: TriggerSettings) => settings.own.registerOnDevice === true;
 
 /** GOWA's event names for what the trigger listens to (its Events parameter). */
-function gowaEvents(context: IHookFunctions): string {
-	const events = context.getNodeParameter('events', ['status']) as string[];
+function gowaEvents({ events }: TriggerSettings): string {
 	return [
 		...(events.includes('message') || events.includes('operatorMessage')
 			? ['message', 'message.reaction']
@@ -47,22 +45,22 @@ export const whatsAppWebTriggerWebhook: TriggerWebhook = {
 	statuses: whatsAppWebWebhookStatuses,
 	messages: whatsAppWebWebhookMessages,
 	mediaLink: whatsAppWebMediaLink,
-	async checkExists({ context, credentials }) {
+	async checkExists({ credentials, settings }) {
 		requireWebhookSecret(credentials, 'GOWA', "to the server's WHATSAPP_WEBHOOK_SECRET");
 		// Setting the device webhook is idempotent, so it is simply done on every activation.
-		return !registerOnDevice(context);
+		return !registerOnDevice(settings);
 	},
-	async create({ context, credentials, webhookUrl }) {
+	async create({ context, credentials, webhookUrl, settings }) {
 		await setWhatsAppWebDeviceWebhook(
 			context,
 			credentials,
 			webhookUrl,
 			webhookUrl,
-			gowaEvents(context),
+			gowaEvents(settings),
 		);
 	},
-	async delete({ context, credentials, webhookUrl }) {
-		if (registerOnDevice(context)) {
+	async delete({ context, credentials, webhookUrl, settings }) {
+		if (registerOnDevice(settings)) {
 			await setWhatsAppWebDeviceWebhook(context, credentials, '', webhookUrl);
 		}
 	},

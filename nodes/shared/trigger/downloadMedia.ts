@@ -5,11 +5,12 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { redact, secretsOf } from '../shared/errors/redact';
-import type { IncomingMessage } from '../shared/incomingMessage';
-import { extensionForType, extensionOf, linkFileName } from '../shared/media/fileTypes';
-import { metaMediaLimits, statedLimit } from '../shared/media/kinds';
-import type { MediaLink, Provider } from '../shared/providers/provider';
+import { redact, secretsOf } from '../errors/redact';
+import type { IncomingMessage } from '../incomingMessage';
+import { extensionForType, extensionOf, linkFileName } from '../media/fileTypes';
+import { metaMediaLimits, statedLimit } from '../media/kinds';
+import type { MediaLink, Provider } from '../providers/provider';
+import type { TriggerSettings } from './settings';
 
 /** WhatsApp's own limit for a document; larger answers are not media. */
 export const maxMediaBytes = metaMediaLimits.document!.maxBytes;
@@ -93,13 +94,12 @@ async function download(
 export async function withMedia(
 	context: IWebhookFunctions,
 	messages: IncomingMessage[],
-	provider: Provider,
+	{ provider, downloadMedia }: TriggerSettings,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<INodeExecutionData[]> {
-	const wanted = context.getNodeParameter('options.downloadMedia', false) as boolean;
 	return await Promise.all(
 		messages.map(async (message) =>
-			wanted && message.media
+			downloadMedia && message.media
 				? await download(context, message, provider, credentials)
 				: { json: message as unknown as IDataObject },
 		),

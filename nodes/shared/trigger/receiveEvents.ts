@@ -5,12 +5,12 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import type { NormalisedStatus } from '../shared/deliveryStatus';
-import type { IncomingMessage, MessageDirection } from '../shared/incomingMessage';
-import { providers } from '../shared/providers';
-import type { ProviderId, TriggerWebhook } from '../shared/providers/provider';
+import type { NormalisedStatus } from '../deliveryStatus';
+import type { IncomingMessage, MessageDirection } from '../incomingMessage';
+import type { Provider } from '../providers/provider';
 import { dropRepeated, messageKey, statusKey } from './dropRepeated';
 import { withMedia } from './downloadMedia';
+import { readTriggerSettings, type TriggerSettings } from './settings';
 
 export const maxBodyBytes = 1024 * 1024;
 
@@ -44,20 +44,19 @@ interface Wanted {
 /** The events the trigger's parameters ask for, each filtered and, if asked, without repeats. */
 function selectEvents(
 	context: IWebhookFunctions,
-	webhook: TriggerWebhook,
+	settings: TriggerSettings,
 	body: unknown,
 	credentials: ICredentialDataDecryptedObject,
 	wanted: Wanted,
 ) {
+	const { webhook } = settings.provider;
 	const receivedAt = new Date();
-	const statusFilter = context.getNodeParameter('statuses', []) as string[];
+	const { statuses: statusFilter, messageTypes: types, ignoreGroups } = settings;
 	let statuses: NormalisedStatus[] = wanted.statuses
 		? webhook
 				.statuses(body, receivedAt)
 				.filter((s) => statusFilter.length === 0 || statusFilter.includes(s.status))
 		: [];
-	const types = context.getNodeParameter('options.messageTypes', []) as string[];
-	const ignoreGroups = context.getNodeParameter('options.ignoreGroups', false) as boolean;
 	let messages: IncomingMessage[] = wanted.directions.length
 		? webhook
 				.messages(body, receivedAt, credentials)
@@ -65,7 +64,7 @@ function selectEvents(
 				.filter((m) => types.length === 0 || types.includes(m.type))
 				.filter((m) => !(ignoreGroups && m.isGroup))
 		: [];
-	if (context.getNodeParameter('options.dropDuplicates', true) as boolean) {
+	if (settings.dropDuplicates) {
 		const staticData = context.getWorkflowStaticData('node');
 		const node = context.getNode();
 		const scope = `${context.getWorkflow().id}:${node.webhookId ?? node.name}`;
@@ -80,7 +79,10 @@ function selectEvents(
  * gets 413/401/400 and never starts an execution. Statuses and customer messages then pass the
  * trigger's filters and, if asked, drop repeats; what is left becomes one item per event.
  */
-export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+export async function receiveEvents(
+	this: IWebhookFunctions,
+	providers: Provider[],
+): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as unknown as RawRequest;
 	const response = this.getResponseObject();
 	const reply = (statusCode: number, body: IDataObject): IWebhookResponseData => {
@@ -92,7 +94,8 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 	const rawBody = rawBodyOf(request);
 	if (rawBody.length > maxBodyBytes) return reply(413, { error: 'The body is larger than 1 MB' });
 
-	const provider = providers[this.getNodeParameter('provider') as ProviderId];
+	const settings = readTriggerSettings(this, providers);
+	const { provider } = settings;
 	const credentials = await this.getCredentials(provider.credentialType);
 	const incoming = { rawBody, headers: request.headers, query: request.query ?? {} };
 	if (!provider.webhook.authentic(incoming, credentials, this.getNodeWebhookUrl('default') ?? '')) {
@@ -101,7 +104,7 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 	const parsed = parseJson(rawBody);
 	if (!parsed.ok) return reply(400, { error: 'The body is not valid JSON' });
 
-	const events = this.getNodeParameter('events', ['status']) as string[];
+	const { events } = settings;
 	const wanted: Wanted = {
 		statuses: events.includes('status'),
 		directions: [
@@ -109,13 +112,7 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 			...(events.includes('operatorMessage') ? (['operator'] as const) : []),
 		],
 	};
-	const { statuses, messages } = selectEvents(
-		this,
-		provider.webhook,
-		parsed.body,
-		credentials,
-		wanted,
-	);
+	const { statuses, messages } = selectEvents(this, settings, parsed.body, credentials, wanted);
 	if (statuses.length === 0 && messages.length === 0) {
 		return reply(200, {
 			received: true,
@@ -125,7 +122,7 @@ export async function receiveEvents(this: IWebhookFunctions): Promise<IWebhookRe
 	}
 	const items = [
 		...statuses.map((status) => ({ json: status as unknown as IDataObject })),
-		...(await withMedia(this, messages, provider, credentials)),
+		...(await withMedia(this, messages, settings, credentials)),
 	];
 	// Answered here, before the execution starts: n8n then saves what dropRepeated just
 	// remembered at once. Left to n8n, the answer (and the save) comes after the execution is

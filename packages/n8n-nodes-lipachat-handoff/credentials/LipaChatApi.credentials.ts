@@ -1,0 +1,3 @@
+// The same credential type as the all-in-one package's (n8n keys credentials by this name, so a
+// stored credential works with either package): written once in credentials/.
+export { LipaChatApi } from '../../../credentials/LipaChatApi.credentials';
