@@ -47,6 +47,15 @@ async function n8nWith(name: string, tarballs: string[], workflows: Workflow[], 
 const forPackage = (service: Service, file: string): Workflow =>
 	forService(template(file), { packageName: services[service].packageName, providerId: service });
 
+/** The delivered and read receipts the receipts workflow recorded for one message. */
+const receiptsOf = (messageId: unknown) =>
+	eventually(() => {
+		const mine = (sandbox.receipts as Array<{ status: Record<string, unknown> }>)
+			.map((receipt) => receipt.status)
+			.filter((status) => status.messageId === messageId);
+		return mine.length >= 2 ? mine : undefined;
+	});
+
 const packed = (service: Service) =>
 	n8n.packPackage(cache, path.join(n8n.root, 'packages', services[service].packageName));
 
@@ -83,12 +92,7 @@ describe('each single-service package installed alone in a real n8n 2.41.1', () 
 		expect(answer.json).toMatchObject({ provider: 'whatsAppWeb', mediaType: 'image' });
 		const [upload] = sandbox.gowa.sends('/send/image');
 		expect(upload.files!.image).toMatchObject({ fileName: 'parcel-20001.jpg' });
-		const receipts = await eventually(() => {
-			const mine = (sandbox.receipts as Array<{ status: Record<string, unknown> }>)
-				.map((receipt) => receipt.status)
-				.filter((status) => status.messageId === answer.json.messageId);
-			return mine.length >= 2 ? mine : undefined;
-		});
+		const receipts = await receiptsOf(answer.json.messageId);
 		// Two executions, in either order.
 		expect(receipts.map((s) => `${s.provider} ${s.status}`).sort()).toEqual([
 			'whatsAppWeb delivered',
@@ -171,12 +175,7 @@ describe('a single-service package beside the all-in-one', () => {
 			photoUrl: `http://127.0.0.1:${demo.ports.gowa}/statics/media/parcel-20003.jpg`,
 		});
 		expect(answer.status).toBe(200);
-		const receipts = await eventually(() => {
-			const mine = (sandbox.receipts as Array<{ status: Record<string, unknown> }>)
-				.map((receipt) => receipt.status)
-				.filter((status) => status.messageId === answer.json.messageId);
-			return mine.length >= 2 ? mine : undefined;
-		});
+		const receipts = await receiptsOf(answer.json.messageId);
 		expect(receipts.map((s) => s.status).sort()).toEqual(['delivered', 'read']);
 	});
 });

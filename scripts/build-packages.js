@@ -12,16 +12,7 @@ const path = require('path');
 
 const { libphonenumberFast } = require('./esbuildPlugins');
 
-const root = path.resolve(__dirname, '..');
-const packagesDir = path.join(root, 'packages');
-
-/** The packages/ folders, each one published package. */
-function packageDirs() {
-	return fs
-		.readdirSync(packagesDir, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory())
-		.map((entry) => path.join(packagesDir, entry.name));
-}
+const { root, servicePackageDirs } = require('./packageDirs');
 
 /** The icons of the package's action node, from its folder in nodes/ (the trigger shows them too). */
 function iconsOf(dir, nodeDirs) {
@@ -71,7 +62,7 @@ async function buildPackage(dir) {
 }
 
 (async () => {
-	for (const dir of packageDirs()) await buildPackage(dir);
+	for (const dir of servicePackageDirs()) await buildPackage(dir);
 })().catch((error) => {
 	console.error(error);
 	process.exit(1);

@@ -10,6 +10,8 @@
 const fs = require('fs');
 const path = require('path');
 
+const { allPackageDirs } = require('./packageDirs');
+
 const root = path.resolve(__dirname, '..');
 
 /** Findings for one node description. */
@@ -45,14 +47,7 @@ function jsFiles(dir) {
 	});
 }
 
-/** The all-in-one at the root and each single-service package in packages/. */
-const packageDirs = [
-	root,
-	...fs
-		.readdirSync(path.join(root, 'packages'), { withFileTypes: true })
-		.filter((entry) => entry.isDirectory())
-		.map((entry) => path.join(root, 'packages', entry.name)),
-];
+const packageDirs = allPackageDirs();
 
 function checkPackage(dir) {
 	const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));

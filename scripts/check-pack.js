@@ -10,11 +10,9 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
-const root = path.resolve(__dirname, '..');
-const servicePackages = fs
-	.readdirSync(path.join(root, 'packages'), { withFileTypes: true })
-	.filter((entry) => entry.isDirectory())
-	.map((entry) => path.join(root, 'packages', entry.name));
+const { root, servicePackageDirs } = require('./packageDirs');
+
+const servicePackages = servicePackageDirs();
 
 const readPackage = (dir) => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
 /** `dist/credentials/OneMsgApi.credentials.js` → `oneMsgApi`, the credential's type name. */

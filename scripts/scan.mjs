@@ -12,21 +12,18 @@ import os from 'os';
 import path from 'path';
 import { fileURLToPath } from 'url';
 
+import packages from './packageDirs.js';
+
 import {
 	analyzePackage,
 	SOURCE_FILE_PATTERNS,
 } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { allPackageDirs } = packages;
 
 /** The all-in-one at the root and each single-service package in packages/, as n8n scans each. */
-const packageDirs = [
-	root,
-	...fs
-		.readdirSync(path.join(root, 'packages'), { withFileTypes: true })
-		.filter((entry) => entry.isDirectory())
-		.map((entry) => path.join(root, 'packages', entry.name)),
-];
+const packageDirs = allPackageDirs();
 
 /** A package as npm publishes it, unpacked into a temporary folder. */
 function unpackedTarball(packageDir) {
