@@ -4,11 +4,99 @@
 // Builds and packs the package, installs it into a fresh n8n user folder the way the editor
 // installs community packages, imports the credentials and workflow templates, publishes them,
 // starts the simulators and n8n, and prints where to look. Ctrl-C stops everything.
+// `npm start -- 1msg` (or lipachat, gowa) does the same with that single-service package alone
+// and its service's templates.
+const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const n8n = require('./n8n');
 const { startSandbox, demoCredentials, demo } = require('./sandbox');
 const { ensureHandoffTable } = require('./handoffTable');
+const { forService } = require('../scripts/serviceTemplates');
+
+/** `npm start -- <service>`: each single-service package, its templates and what to try. */
+const services = {
+	'1msg': {
+		packageName: 'n8n-nodes-1msg-handoff',
+		providerId: 'oneMsg',
+		templates: [
+			'courier-contact-card',
+			'partner-delivery-confirmation',
+			'closed-window-fallback',
+			'failed-delivery-alert',
+		],
+		webhooks: ['courier-handoff', 'partner-delivery', 'courier-handoff-fallback'],
+		tryPath: 'courier-handoff',
+	},
+	lipachat: {
+		packageName: 'n8n-nodes-lipachat-handoff',
+		providerId: 'lipaChat',
+		templates: ['closed-window-fallback-lipachat', 'failed-delivery-alert'],
+		webhooks: ['courier-handoff-lipachat'],
+		tryPath: 'courier-handoff-lipachat',
+	},
+	gowa: {
+		packageName: 'n8n-nodes-gowa-handoff',
+		providerId: 'whatsAppWeb',
+		templates: ['delivery-photo-gowa', 'delivery-receipts-gowa'],
+		webhooks: ['delivery-photo'],
+		tryPath: 'delivery-photo',
+	},
+};
+
+/** One single-service package alone in the demo n8n, with its service's templates. */
+async function startService(name) {
+	const service = services[name];
+	const port = demo.ports.n8n;
+	const cache = path.join(n8n.root, '.cache');
+	const userFolder = path.join(cache, `demo-user-${name}`);
+	n8n.ensureRuntime();
+	console.log(`Installing ${service.packageName} alone into the demo n8n…`);
+	n8n.prepareUserFolder(
+		userFolder,
+		n8n.packPackage(cache, path.join(n8n.root, 'packages', service.packageName)),
+	);
+	const sandbox = await startSandbox();
+	const dir = path.join(userFolder, 'templates');
+	fs.mkdirSync(dir, { recursive: true });
+	for (const file of service.templates) {
+		const workflow = JSON.parse(
+			fs.readFileSync(path.join(n8n.root, 'workflows', `${file}.json`), 'utf8'),
+		);
+		fs.writeFileSync(path.join(dir, `${file}.json`), JSON.stringify(forService(workflow, service)));
+	}
+	n8n.importTemplates(userFolder, port, demoCredentials(), dir);
+	const server = await n8n.startN8n(userFolder, port);
+	await n8n.signIn(`http://127.0.0.1:${port}`, demoOwner);
+	await n8n.waitForWebhooks(port, service.webhooks);
+	const stop = async () => {
+		await server.stop();
+		await sandbox.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	const body =
+		name === 'gowa'
+			? {
+					orderId: '10482',
+					customerPhone: '+254 722 000111',
+					photoUrl: `http://127.0.0.1:${demo.ports.gowa}/statics/media/parcel-10482.jpg`,
+				}
+			: {
+					orderId: '10482',
+					customerPhone: '+1 202 555 0199',
+					courier: { name: 'Иван Курьер', phone: '+998901234567' },
+				};
+	console.log(`
+n8n is running with ${service.packageName} alone: http://127.0.0.1:${port}
+(sign in as ${demoOwner.email} / ${demoOwner.password}; its templates: ${service.templates.join(', ')})
+
+Try it:
+  curl -s -X POST http://127.0.0.1:${port}/webhook/${service.tryPath} -H 'content-type: application/json' -d '${JSON.stringify(body)}'
+
+Ctrl-C stops n8n and the simulators.`);
+}
 
 /** The demo's owner account, made at start so the hand-off table exists before the first message. */
 const demoOwner = {
@@ -22,10 +110,6 @@ async function main() {
 	const port = demo.ports.n8n;
 	const cache = path.join(n8n.root, '.cache');
 	const userFolder = path.join(cache, 'demo-user');
-	if (
-		spawnSync('npm', ['run', 'build', '--silent'], { cwd: n8n.root, stdio: 'inherit' }).status !== 0
-	)
-		process.exit(1);
 	n8n.ensureRuntime();
 	console.log('Installing the packed package into the demo n8n…');
 	n8n.prepareUserFolder(userFolder, n8n.packPackage(cache));
@@ -106,7 +190,14 @@ A delivery photo, fetched into n8n and sent as a file through GOWA with a captio
 Ctrl-C stops n8n and the simulators.`);
 }
 
-main().catch((error) => {
+const service = process.argv[2];
+if (service !== undefined && !(service in services)) {
+	console.error(`npm start -- <service>: one of ${Object.keys(services).join(', ')}`);
+	process.exit(2);
+}
+const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: n8n.root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+(service ? startService(service) : main()).catch((error) => {
 	console.error(error);
 	process.exit(1);
 });

@@ -507,6 +507,21 @@ describe('1MSG Send Contact in the n8n engine', () => {
 		}
 	});
 
+	it("takes the token out of a provider's answer that echoes it, in the output item", async () => {
+		sim.fail({
+			status: 200,
+			body: { sent: true, message: `Queued for channel token ${TOKEN}`, id: `true_${TOKEN}_42` },
+		});
+		const result = await run([courierOrder('+12025550199')], courierParameters);
+		expect(result.error).toBeUndefined();
+		const json = result.items('Send')[0].json;
+		expect(json).toMatchObject({
+			messageId: 'true_[redacted]_42',
+			response: { sent: true, message: 'Queued for channel token [redacted]' },
+		});
+		expect(JSON.stringify(result.items('Send'))).not.toContain(TOKEN);
+	});
+
 	it('reports a wrong token as an auth error and never shows the token', async () => {
 		const wrong = 'wrong-token-Secret-4711';
 		const result = await run([courierOrder('+12025550199')], courierParameters, {

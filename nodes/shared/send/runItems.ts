@@ -37,6 +37,8 @@ export async function runItems(
 	concurrency: number,
 	job: ItemJob,
 	divert?: Divert,
+	/** Whether the job's output still needs secrets taken out (false: the job did it) */
+	redactOutput = true,
 ): Promise<RunOutputs> {
 	const input = context.getInputData();
 	const itemCount = input.length;
@@ -55,7 +57,10 @@ export async function runItems(
 			const itemIndex = next++;
 			try {
 				const json = await job(itemIndex);
-				results[itemIndex] = { json: redact(json, secrets), pairedItem: { item: itemIndex } };
+				results[itemIndex] = {
+					json: redactOutput ? redact(json, secrets) : json,
+					pairedItem: { item: itemIndex },
+				};
 			} catch (error) {
 				const details = divert?.(error);
 				if (details) {

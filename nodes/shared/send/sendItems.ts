@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ProviderError } from '../errors/providerError';
+import { redact, secretsOf } from '../errors/redact';
 import { callProvider, type CallPolicy, type ProviderCall } from '../http/callProvider';
 import type { ProviderRequest, ProviderResponse } from '../http/transport';
 import type { Provider } from '../providers/provider';
@@ -41,17 +42,31 @@ interface Sent {
 	response: unknown;
 }
 
-function outputOf(provider: Provider, prepared: PreparedItem, sent: Sent[]): IDataObject {
+/**
+ * The output of a sent item. A secret can reach it only from the provider, in its answer or its
+ * message ids (the rest is ours or the item's own), so only those are redacted: the whole item
+ * is not serialised to be searched.
+ */
+function outputOf(
+	provider: Provider,
+	prepared: PreparedItem,
+	sent: Sent[],
+	secrets: string[],
+): IDataObject {
 	const several = sent.length > 1;
+	const ids = sent.map((s) => redact(s.messageId, secrets));
 	return {
 		provider: provider.id,
-		messageId: sent[0].messageId,
-		...(several && { messageIds: sent.map((s) => s.messageId) }),
+		messageId: ids[0],
+		...(several && { messageIds: ids }),
 		status: 'accepted',
 		to: prepared.to,
 		sentAt: new Date().toISOString(),
-		...prepared.extra,
-		response: (several ? sent.map((s) => s.response) : sent[0].response) as IDataObject,
+		...redact(prepared.extra, secrets),
+		response: redact(
+			several ? sent.map((s) => s.response) : sent[0].response,
+			secrets,
+		) as IDataObject,
 	};
 }
 
@@ -95,6 +110,7 @@ export async function sendItems<Readers>(
 	const credentials = await context.getCredentials(provider.credentialType);
 	const policy: CallPolicy = { ...options, limiter: new RateLimiter(options.maxPerSecond) };
 	const readers = sender.read(context, credentials, options);
+	const secrets = secretsOf(provider, credentials);
 
 	const outputs = await runItems(
 		context,
@@ -114,9 +130,10 @@ export async function sendItems<Readers>(
 					throw partOfItemFailed(error as ProviderError, sent, prepared.requests.length);
 				}
 			}
-			return outputOf(provider, prepared, sent);
+			return outputOf(provider, prepared, sent, secrets);
 		},
 		options.windowClosedOutput ? (error) => windowClosedDetails(error, provider.id) : undefined,
+		false,
 	);
 	// With "Window Closed Output" on, the node has a second output for closed-session items.
 	return options.windowClosedOutput ? [outputs.items, outputs.diverted] : [outputs.items];

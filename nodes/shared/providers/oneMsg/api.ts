@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { callForBody, type CallPolicy } from '../../http/callProvider';
 import { joinUrl, type ProviderRequest, type RequestContext } from '../../http/transport';
+import { oncePerObject } from '../../oncePerObject';
 import type { Recipient } from '../../recipient';
 import { credentialType, oneMsgChannelId, oneMsgDefaultBaseUrl } from './credential';
 
@@ -10,9 +11,13 @@ export { credentialType, oneMsgDefaultBaseUrl } from './credential';
 /** 1MSG addresses chats as `<digits>@c.us` (person) or `<id>@g.us` (group). */
 export const oneMsgChatIdPattern = /^(\d{6,15}@c\.us|[\d-]{6,40}@g\.us)$/;
 
+/** The channel's address, worked out once per credentials read (the channel may need the token parsed). */
+const channelUrl = oncePerObject((credentials: ICredentialDataDecryptedObject) =>
+	joinUrl(String(credentials.baseUrl || oneMsgDefaultBaseUrl), oneMsgChannelId(credentials)),
+);
+
 export function oneMsgUrl(credentials: ICredentialDataDecryptedObject, method: string): string {
-	const base = String(credentials.baseUrl || oneMsgDefaultBaseUrl);
-	return joinUrl(base, oneMsgChannelId(credentials), method);
+	return joinUrl(channelUrl(credentials), method);
 }
 
 export function oneMsgRecipientFields(recipient: Recipient): IDataObject {
