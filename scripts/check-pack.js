@@ -51,9 +51,12 @@ function check(dir, { otherServices = [] } = {}) {
 		problems.push('runtime dependencies are not allowed');
 	if (!pkg.keywords.includes('n8n-community-node-package'))
 		problems.push('the keyword n8n-community-node-package is missing');
+	const code = pack.files
+		.map((f) => f.path)
+		.filter((file) => file.endsWith('.js'))
+		.map((file) => ({ file, text: fs.readFileSync(path.join(dir, file), 'utf8') }));
 	for (const other of otherServices) {
-		for (const file of pack.files.map((f) => f.path).filter((f) => f.endsWith('.js'))) {
-			const text = fs.readFileSync(path.join(dir, file), 'utf8');
+		for (const { file, text } of code) {
 			for (const credential of other.credentials) {
 				if (text.includes(`"${credential}"`) || text.includes(`'${credential}'`))
 					problems.push(`${file} names ${other.name}'s credential ${credential}`);

@@ -78,6 +78,22 @@ export const usualExtension: Partial<Record<MediaKind, string>> = {
 	sticker: 'webp',
 };
 
+/**
+ * A file's name as it goes out: `name` where it ends in an extension, else with the first of
+ * `extensions` there is (from the file's type, the link…), else as it is.
+ */
+export function withExtension(name: string, ...extensions: Array<string | undefined>): string {
+	if (extensionOf(name)) return name;
+	const extension = extensions.find((candidate) => candidate !== undefined);
+	return extension ? `${name}.${extension}` : name;
+}
+
+/** A link's file name where it has an extension (`…/invoice.pdf`), not `…/download`. */
+export function linkNameWithExtension(url: string | undefined): string | undefined {
+	const name = linkFileName(url);
+	return extensionOf(name) ? name : undefined;
+}
+
 /** The last part of a link's path (`…/files/invoice.pdf?x=1` → `invoice.pdf`), if any. */
 export function linkFileName(url: string | undefined): string | undefined {
 	if (!url) return undefined;

@@ -9,7 +9,14 @@ import { InputError, quote } from '../errors/inputError';
 import { asText, itemParameter } from '../itemParameter';
 import { checkMedia } from '../media/checks';
 import { kindsOf, mediaKinds, takesCaption, type MediaKind } from '../media/kinds';
-import { extensionForType, extensionOf, linkFileName, usualExtension } from '../media/fileTypes';
+import {
+	extensionForType,
+	extensionOf,
+	linkFileName,
+	linkNameWithExtension,
+	usualExtension,
+	withExtension,
+} from '../media/fileTypes';
 import { readBinaryFile, readMediaUrl, type BinaryFile, type MediaFile } from '../media/source';
 import type { Provider } from '../providers/provider';
 import { recipientProperty } from '../recipientProperty';
@@ -73,15 +80,14 @@ function mediaFileName(
 	url?: string,
 ) {
 	const fromLink = linkFileName(url);
-	const name = typed || file?.fileName || (extensionOf(fromLink) ? fromLink! : kind);
-	if (extensionOf(name)) return name;
-	const extension =
-		extensionOf(file?.fileName) ??
-		extensionForType(file?.mimeType) ??
-		file?.extension ??
-		extensionOf(fromLink) ??
-		(voiceNote ? 'ogg' : usualExtension[kind]);
-	return extension ? `${name}.${extension}` : name;
+	return withExtension(
+		typed || file?.fileName || linkNameWithExtension(url) || kind,
+		extensionOf(file?.fileName),
+		extensionForType(file?.mimeType),
+		file?.extension,
+		extensionOf(fromLink),
+		voiceNote ? 'ogg' : usualExtension[kind],
+	);
 }
 
 /** One item's media, read from its parameters and binary data, and checked. */

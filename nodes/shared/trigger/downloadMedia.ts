@@ -7,7 +7,13 @@ import type {
 
 import { redact, secretsOf } from '../errors/redact';
 import type { IncomingMessage } from '../incomingMessage';
-import { extensionForType, extensionOf, linkFileName } from '../media/fileTypes';
+import {
+	extensionForType,
+	extensionOf,
+	linkFileName,
+	linkNameWithExtension,
+	withExtension,
+} from '../media/fileTypes';
 import { metaMediaLimits, statedLimit } from '../media/kinds';
 import type { MediaLink, Provider } from '../providers/provider';
 import type { TriggerSettings } from './settings';
@@ -41,15 +47,13 @@ function downloadedFileName(
 	url: string,
 	mimeType: string | undefined,
 ): string {
-	const fromLink = linkFileName(url);
-	const name =
+	return withExtension(
 		given ||
-		(extensionOf(fromLink)
-			? fromLink!
-			: `${message.type}-${message.messageId.replace(/[^\w-]+/g, '-')}`);
-	if (extensionOf(name)) return name;
-	const extension = extensionForType(mimeType) ?? extensionOf(fromLink);
-	return extension ? `${name}.${extension}` : name;
+			linkNameWithExtension(url) ||
+			`${message.type}-${message.messageId.replace(/[^\w-]+/g, '-')}`,
+		extensionForType(mimeType),
+		extensionOf(linkFileName(url)),
+	);
 }
 
 /**
