@@ -42,6 +42,7 @@ export async function enableHandoff(
 	cookie: string,
 	sandbox: Sandbox,
 	waitForWebhooks: (paths: string[]) => Promise<void>,
+	providers: ProviderName[] = ['oneMsg', 'lipaChat', 'whatsAppWeb'],
 ) {
 	const table = await ensureHandoffTable(base, cookie);
 	await rest(base, cookie, 'POST', '/workflows/HandoffAskPerson/deactivate', {});
@@ -49,13 +50,19 @@ export async function enableHandoff(
 	await rest(base, cookie, 'POST', `/workflows/${workflowId}/activate`, { versionId });
 	sandbox.routeMessagesTo('agent');
 	const ids = demo.webhookIds;
-	await eventually(
-		() => (sandbox.oneMsg.webhookUrls.some((u) => u.includes(ids.oneMsgAgent)) ? true : undefined),
-		60_000,
-	);
-	await waitForWebhooks(
-		[ids.oneMsgAgent, ids.lipaChatAgent, ids.gowaAgent].map((id) => `${id}/status`),
-	);
+	const agentIds = {
+		oneMsg: ids.oneMsgAgent,
+		lipaChat: ids.lipaChatAgent,
+		whatsAppWeb: ids.gowaAgent,
+	};
+	if (providers.includes('oneMsg')) {
+		await eventually(
+			() =>
+				sandbox.oneMsg.webhookUrls.some((u) => u.includes(ids.oneMsgAgent)) ? true : undefined,
+			60_000,
+		);
+	}
+	await waitForWebhooks(providers.map((provider) => `${agentIds[provider]}/status`));
 	return table;
 }
 
@@ -166,4 +173,94 @@ export async function handoffLoop(
 		operatorRow,
 		quietAfterOperator,
 	};
+}
+
+/** What each provider receives for a card and a text, addressed to a customer's chat or a number. */
+const lipaChatFrom = { messageId: expect.any(String), from: demo.lipaChat.senderNumber };
+const handoffWire: Record<
+	ProviderName,
+	{
+		customer: (digits: string) => object;
+		person: (digits: string) => object;
+		card: (to: object, name: string, digits: string) => object;
+		text: (to: object, message: string) => object;
+	}
+> = {
+	oneMsg: {
+		customer: (digits) => ({ chatId: `${digits}@c.us` }),
+		person: (digits) => ({ phone: digits }),
+		card: (to, name, digits) => ({
+			...to,
+			contacts: [
+				{
+					name: { formatted_name: name, first_name: name },
+					phones: [{ phone: `+${digits}`, type: 'CELL', wa_id: digits }],
+				},
+			],
+		}),
+		text: (to, message) => ({ ...to, body: message }),
+	},
+	lipaChat: {
+		customer: (digits) => ({ ...lipaChatFrom, to: digits }),
+		person: (digits) => ({ ...lipaChatFrom, to: digits }),
+		card: (to, name, digits) => ({
+			...to,
+			name: { formattedName: name },
+			phones: [{ phone: digits, type: 'CELL', waId: digits }],
+		}),
+		text: (to, message) => ({ ...to, message }),
+	},
+	whatsAppWeb: {
+		customer: (digits) => ({ phone: `${digits}@s.whatsapp.net` }),
+		person: (digits) => ({ phone: `${digits}@s.whatsapp.net` }),
+		card: (to, name, digits) => ({ ...to, contact_name: name, contact_phone: digits }),
+		text: (to, message) => ({ ...to, message }),
+	},
+};
+
+/** What the hand-off loop of `provider` must show: every request's exact body, the table, the quiet. */
+export function expectHandedOver(
+	loop: Awaited<ReturnType<typeof handoffLoop>>,
+	provider: ProviderName,
+	customer: string,
+	quietCustomer: string,
+) {
+	const { personName, personDigits, about } = handoffSettings;
+	const wire = handoffWire[provider];
+	// Send Contact as the agent's tool, with $fromAI filling the recipient.
+	expect(loop.offered).toMatchObject({
+		name: expect.stringMatching(/^Hand_Over_to_a_Person_/),
+		description: expect.stringMatching(/^Hands the customer over to a person/),
+		parameters: { properties: { recipient: { type: 'string' } }, required: ['recipient'] },
+	});
+	expect(loop.remembered).toBe(true);
+	// The customer: the person's card from the tool, then the agent's line.
+	expect(loop.handedOver.map((sent) => sent.body)).toEqual([
+		wire.card(wire.customer(customer), personName, personDigits),
+		wire.text(
+			wire.customer(customer),
+			`${personName} will help you from here: their contact card is above.`,
+		),
+	]);
+	// The person: the customer's card, then their last message.
+	expect(loop.toPerson.map((sent) => sent.body)).toEqual([
+		wire.card(wire.person(personDigits), 'Amina', customer),
+		wire.text(
+			wire.person(personDigits),
+			'Amina asked for a person. Their last message: "Can I talk to a person, please?". Answer them in their chat; write #bot there to give the chat back to the bot.',
+		),
+	]);
+	expect(loop.answeredAgain.body).toEqual(wire.text(wire.customer(customer), about));
+	expect(loop.row).toMatchObject({ chat: `+${customer}`, provider, person: personName });
+	expect(loop.quiet.sent).toBe(3);
+	expect(loop.quiet.modelCalls).toBe(loop.quiet.modelCallsBefore);
+	expect(loop.rowAfterRelease).toBeUndefined();
+	if (provider !== 'lipaChat') {
+		expect(loop.operatorRow).toMatchObject({
+			chat: `+${quietCustomer}`,
+			provider,
+			person: 'someone on the business phone',
+		});
+		expect(loop.quietAfterOperator).toEqual([]);
+	}
 }

@@ -1,11 +1,11 @@
-// Each single-service package installed ALONE in a real n8n 2.41.1, running its service's
-// templates (the all-in-one's, made for the package by scripts/serviceTemplates.js): a send, and
-// a provider's callback to the package's own trigger. Then one package beside the all-in-one:
-// saved workflows of both run, on one stored credential.
+// Each single-service package installed ALONE in a real n8n 2.41.1 with its own templates (its
+// workflows/, made from the all-in-one's by scripts/serviceTemplates.js): a send, a provider's
+// callback to the package's own trigger, and the AI hand-off with the scripted model. Then one
+// package beside the all-in-one: saved workflows of both run, on one stored credential.
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { forService } from '../scripts/serviceTemplates';
+import { enableHandoff, expectHandedOver, handoffLoop, type ProviderName } from './handoffScenario';
 import { eventually, postJson } from './helpers';
 import * as n8n from './n8n';
 import { demo, demoCredentials, startSandbox } from './sandbox';
@@ -16,8 +16,8 @@ type Workflow = { id: string; nodes: Array<{ name: string; type: string }> };
 const cache = path.join(n8n.root, '.cache');
 const base = `http://127.0.0.1:${demo.ports.n8n}`;
 const post = (webhookPath: string, body: object) => postJson(base, webhookPath, body);
-const template = (file: string): Workflow =>
-	JSON.parse(fs.readFileSync(path.join(n8n.root, 'workflows', file), 'utf8'));
+const readWorkflow = (file: string): Workflow => JSON.parse(fs.readFileSync(file, 'utf8'));
+const allInOneTemplate = (file: string) => readWorkflow(path.join(n8n.root, 'workflows', file));
 
 const services = {
 	oneMsg: { packageName: 'n8n-nodes-1msg-handoff', credential: 'oneMsgApi' },
@@ -25,27 +25,33 @@ const services = {
 	whatsAppWeb: { packageName: 'n8n-nodes-gowa-handoff', credential: 'whatsAppWebApi' },
 };
 type Service = keyof typeof services;
+const packageDir = (service: Service) =>
+	path.join(n8n.root, 'packages', services[service].packageName);
+const packageTemplates = (service: Service) => path.join(packageDir(service), 'workflows');
+const packageTemplate = (service: Service, file: string) =>
+	readWorkflow(path.join(packageTemplates(service), file));
 
 let sandbox: Sandbox;
 let server: Awaited<ReturnType<typeof n8n.startN8n>> | undefined;
 
-/** A fresh n8n with only `tarballs` installed and `workflows` imported and published. */
-async function n8nWith(name: string, tarballs: string[], workflows: Workflow[], types: string[]) {
+/**
+ * A fresh n8n with only `tarballs` installed and the workflows of `dir` imported and published
+ * (the AI hand-off is published by its test, after its table exists), signed in as the owner.
+ */
+async function n8nWith(name: string, tarballs: string[], dir: string, types: string[]) {
 	await server?.stop();
 	const userFolder = path.join(cache, `e2e-package-${name}`);
 	n8n.prepareUserFolder(userFolder, ...tarballs);
-	const dir = path.join(userFolder, 'workflows');
-	fs.mkdirSync(dir, { recursive: true });
-	workflows.forEach((workflow) =>
-		fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow)),
-	);
 	const credentials = demoCredentials().filter((c: { type: string }) => types.includes(c.type));
-	n8n.importTemplates(userFolder, demo.ports.n8n, credentials, dir);
+	n8n.importTemplates(userFolder, demo.ports.n8n, credentials, dir, {}, ['HandoffAiAgent01']);
 	server = await n8n.startN8n(userFolder, demo.ports.n8n);
+	return n8n.signIn(base, {
+		email: 'e2e@example.com',
+		firstName: 'E2E',
+		lastName: 'Owner',
+		password: 'E2e-Passw0rd',
+	});
 }
-
-const forPackage = (service: Service, file: string): Workflow =>
-	forService(template(file), { packageName: services[service].packageName, providerId: service });
 
 /** The delivered and read receipts the receipts workflow recorded for one message. */
 const receiptsOf = (messageId: unknown) =>
@@ -56,8 +62,27 @@ const receiptsOf = (messageId: unknown) =>
 		return mine.length >= 2 ? mine : undefined;
 	});
 
-const packed = (service: Service) =>
-	n8n.packPackage(cache, path.join(n8n.root, 'packages', services[service].packageName));
+const packed = (service: Service) => n8n.packPackage(cache, packageDir(service));
+
+/** The package's hand-off loop, as the all-in-one's is checked (e2e/handoffScenario.ts). */
+async function handsOver(service: ProviderName, cookie: string, customer: string, quiet: string) {
+	const table = await enableHandoff(
+		base,
+		cookie,
+		sandbox,
+		(paths) => n8n.waitForWebhooks(demo.ports.n8n, paths),
+		[service],
+	);
+	const modelCalls = sandbox.model.requests.length;
+	expectHandedOver(
+		await handoffLoop(sandbox, table, service, customer, quiet),
+		service,
+		customer,
+		quiet,
+	);
+	expect(sandbox.model.requests.length).toBeGreaterThan(modelCalls);
+	sandbox.routeMessagesTo('template');
+}
 
 beforeAll(async () => {
 	n8n.ensureRuntime();
@@ -69,19 +94,12 @@ afterAll(async () => {
 	await sandbox?.stop();
 });
 
-describe('each single-service package installed alone in a real n8n 2.41.1', () => {
-	it('n8n-nodes-gowa-handoff: the delivery photo goes out as a file, and its receipts reach the WhatsApp Web (GOWA) Trigger', async () => {
-		const workflows = [
-			forPackage('whatsAppWeb', 'delivery-photo-gowa.json'),
-			forPackage('whatsAppWeb', 'delivery-receipts-gowa.json'),
-		];
-		expect(workflows.flatMap((w) => w.nodes.map((n) => n.type))).toEqual(
-			expect.arrayContaining([
-				'n8n-nodes-gowa-handoff.whatsAppWeb',
-				'n8n-nodes-gowa-handoff.whatsAppWebTrigger',
-			]),
-		);
-		await n8nWith('gowa', [packed('whatsAppWeb')], workflows, ['whatsAppWebApi']);
+describe('each single-service package installed alone in a real n8n 2.41.1, with its own templates', () => {
+	it('n8n-nodes-gowa-handoff: the delivery photo goes out as a file, its receipts reach the WhatsApp Web (GOWA) Trigger, and the AI agent hands a chat over', async () => {
+		const cookie = await n8nWith('gowa', [packed('whatsAppWeb')], packageTemplates('whatsAppWeb'), [
+			'whatsAppWebApi',
+			'openAiApi',
+		]);
 		await n8n.waitForWebhooks(demo.ports.n8n, ['delivery-photo', `${demo.webhookIds.gowa}/status`]);
 		const answer = await post('delivery-photo', {
 			orderId: '20001',
@@ -98,29 +116,31 @@ describe('each single-service package installed alone in a real n8n 2.41.1', () 
 			'whatsAppWeb delivered',
 			'whatsAppWeb read',
 		]);
-	});
+		await handsOver('whatsAppWeb', cookie, '254733200003', '254733200013');
+	}, 300_000);
 
 	it.each([
-		['oneMsg', 'courier-contact-card.json', 'courier-handoff', demo.webhookIds.oneMsg],
+		['oneMsg', 'courier-handoff', demo.webhookIds.oneMsg, '254733200001', '254733200011'],
 		[
 			'lipaChat',
-			'closed-window-fallback-lipachat.json',
 			'courier-handoff-lipachat',
 			demo.webhookIds.lipaChat,
+			'254733200002',
+			'254733200012',
 		],
 	] as const)(
-		'%s: the courier card goes out, and the failed delivery reaches its own trigger and the alert',
-		async (service, sendTemplate, webhookPath, triggerId) => {
-			const workflows = [
-				forPackage(service, sendTemplate),
-				forPackage(service, 'failed-delivery-alert.json'),
-			];
+		'%s: the courier card goes out, the failed delivery reaches its own trigger and the alert, and the AI agent hands a chat over',
+		async (service, webhookPath, triggerId, customer, quietCustomer) => {
 			const { packageName, credential } = services[service];
 			// The alert of the other service is gone with its trigger.
-			expect(workflows[1].nodes.map((n) => n.type).filter((t) => t.endsWith('Trigger'))).toEqual([
+			const alert = packageTemplate(service, 'failed-delivery-alert.json');
+			expect(alert.nodes.map((n) => n.type).filter((t) => t.endsWith('Trigger'))).toEqual([
 				`${packageName}.${service}Trigger`,
 			]);
-			await n8nWith(service, [packed(service)], workflows, [credential]);
+			const cookie = await n8nWith(service, [packed(service)], packageTemplates(service), [
+				credential,
+				'openAiApi',
+			]);
 			await n8n.waitForWebhooks(demo.ports.n8n, [webhookPath]);
 			if (service === 'oneMsg') {
 				// Published at startup, the 1MSG Trigger adds its URL to the channel, then turns on
@@ -142,20 +162,22 @@ describe('each single-service package installed alone in a real n8n 2.41.1', () 
 			});
 			expect(answer.status).toBe(200);
 			expect(answer.json).toMatchObject({ provider: service, status: 'accepted' });
-			const alert = await eventually(() =>
+			const posted = await eventually(() =>
 				sandbox.alerts.length > alertsBefore ? sandbox.alerts.at(-1) : undefined,
 			).catch(() => {
 				const sim = service === 'oneMsg' ? sandbox.oneMsg : sandbox.lipaChat;
 				const made = sim.callbacks.map((c) => [c.url, c.status]);
 				throw new Error(`No alert; the provider's callbacks: ${JSON.stringify(made)}`);
 			});
-			expect((alert as { status: Record<string, unknown> }).status).toMatchObject({
+			expect((posted as { status: Record<string, unknown> }).status).toMatchObject({
 				provider: service,
 				messageId: answer.json.messageId,
 				status: 'failed',
 				recipient: '+447911123456',
 			});
+			await handsOver(service, cookie, customer, quietCustomer);
 		},
+		300_000,
 	);
 });
 
@@ -163,11 +185,16 @@ describe('a single-service package beside the all-in-one', () => {
 	it('saved workflows of both run, on one stored GOWA credential', async () => {
 		const allInOne = n8n.packPackage(cache);
 		// The all-in-one's delivery photo as it was saved, and the package's receipts trigger.
-		const workflows = [
-			template('delivery-photo-gowa.json'),
-			forPackage('whatsAppWeb', 'delivery-receipts-gowa.json'),
-		];
-		await n8nWith('both', [allInOne, packed('whatsAppWeb')], workflows, ['whatsAppWebApi']);
+		const dir = path.join(cache, 'e2e-package-both-workflows');
+		fs.rmSync(dir, { recursive: true, force: true });
+		fs.mkdirSync(dir, { recursive: true });
+		for (const workflow of [
+			allInOneTemplate('delivery-photo-gowa.json'),
+			packageTemplate('whatsAppWeb', 'delivery-receipts-gowa.json'),
+		]) {
+			fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
+		}
+		await n8nWith('both', [allInOne, packed('whatsAppWeb')], dir, ['whatsAppWebApi']);
 		await n8n.waitForWebhooks(demo.ports.n8n, ['delivery-photo', `${demo.webhookIds.gowa}/status`]);
 		const answer = await post('delivery-photo', {
 			orderId: '20003',
@@ -177,5 +204,5 @@ describe('a single-service package beside the all-in-one', () => {
 		expect(answer.status).toBe(200);
 		const receipts = await receiptsOf(answer.json.messageId);
 		expect(receipts.map((s) => s.status).sort()).toEqual(['delivered', 'read']);
-	});
+	}, 300_000);
 });

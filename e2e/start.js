@@ -12,62 +12,47 @@ const { spawnSync } = require('child_process');
 const n8n = require('./n8n');
 const { startSandbox, demoCredentials, demo } = require('./sandbox');
 const { ensureHandoffTable } = require('./handoffTable');
-const { forService } = require('../scripts/serviceTemplates');
 
-/** `npm start -- <service>`: each single-service package, its templates and what to try. */
+/** `npm start -- <service>`: each single-service package, its webhooks and what to try. */
 const services = {
 	'1msg': {
 		packageName: 'n8n-nodes-1msg-handoff',
-		providerId: 'oneMsg',
-		templates: [
-			'courier-contact-card',
-			'partner-delivery-confirmation',
-			'closed-window-fallback',
-			'failed-delivery-alert',
-		],
 		webhooks: ['courier-handoff', 'partner-delivery', 'courier-handoff-fallback'],
 		tryPath: 'courier-handoff',
+		simPort: demo.ports.oneMsg,
 	},
 	lipachat: {
 		packageName: 'n8n-nodes-lipachat-handoff',
-		providerId: 'lipaChat',
-		templates: ['closed-window-fallback-lipachat', 'failed-delivery-alert'],
-		webhooks: ['courier-handoff-lipachat'],
+		webhooks: ['courier-handoff-lipachat', 'specialist-handoff'],
 		tryPath: 'courier-handoff-lipachat',
+		simPort: demo.ports.lipaChat,
 	},
 	gowa: {
 		packageName: 'n8n-nodes-gowa-handoff',
-		providerId: 'whatsAppWeb',
-		templates: ['delivery-photo-gowa', 'delivery-receipts-gowa'],
-		webhooks: ['delivery-photo'],
+		webhooks: ['delivery-photo', 'specialist-handoff'],
 		tryPath: 'delivery-photo',
+		simPort: demo.ports.gowa,
 	},
 };
 
-/** One single-service package alone in the demo n8n, with its service's templates. */
+/** One single-service package alone in the demo n8n, with its own templates (its workflows/). */
 async function startService(name) {
 	const service = services[name];
 	const port = demo.ports.n8n;
 	const cache = path.join(n8n.root, '.cache');
 	const userFolder = path.join(cache, `demo-user-${name}`);
+	const packageDir = path.join(n8n.root, 'packages', service.packageName);
 	n8n.ensureRuntime();
 	console.log(`Installing ${service.packageName} alone into the demo n8n…`);
-	n8n.prepareUserFolder(
-		userFolder,
-		n8n.packPackage(cache, path.join(n8n.root, 'packages', service.packageName)),
-	);
-	const sandbox = await startSandbox();
-	const dir = path.join(userFolder, 'templates');
-	fs.mkdirSync(dir, { recursive: true });
-	for (const file of service.templates) {
-		const workflow = JSON.parse(
-			fs.readFileSync(path.join(n8n.root, 'workflows', `${file}.json`), 'utf8'),
-		);
-		fs.writeFileSync(path.join(dir, `${file}.json`), JSON.stringify(forService(workflow, service)));
-	}
-	n8n.importTemplates(userFolder, port, demoCredentials(), dir);
+	n8n.prepareUserFolder(userFolder, n8n.packPackage(cache, packageDir));
+	// Customers' messages go to the AI agent hand-off ("Customer asks for a person" is imported,
+	// not published: both answer the same messages).
+	const sandbox = await startSandbox({ messagesTo: 'agent' });
+	const templates = path.join(packageDir, 'workflows');
+	n8n.importTemplates(userFolder, port, demoCredentials(), templates, {}, ['HandoffAskPerson']);
 	const server = await n8n.startN8n(userFolder, port);
-	await n8n.signIn(`http://127.0.0.1:${port}`, demoOwner);
+	const base = `http://127.0.0.1:${port}`;
+	const table = await ensureHandoffTable(base, await n8n.signIn(base, demoOwner));
 	await n8n.waitForWebhooks(port, service.webhooks);
 	const stop = async () => {
 		await server.stop();
@@ -88,12 +73,19 @@ async function startService(name) {
 					customerPhone: '+1 202 555 0199',
 					courier: { name: 'Иван Курьер', phone: '+998901234567' },
 				};
+	const ask = (text) =>
+		`curl -s -X POST http://127.0.0.1:${service.simPort}/__sim/incoming -H 'content-type: application/json' -d '${JSON.stringify({ kind: 'text', from: '254733000555', name: 'Amina', text })}'`;
 	console.log(`
 n8n is running with ${service.packageName} alone: http://127.0.0.1:${port}
-(sign in as ${demoOwner.email} / ${demoOwner.password}; its templates: ${service.templates.join(', ')})
+(sign in as ${demoOwner.email} / ${demoOwner.password}; its templates: ${fs.readdirSync(templates).join(', ')};
+the hand-off table "${table.name}" under Overview → Data tables)
 
 Try it:
   curl -s -X POST http://127.0.0.1:${port}/webhook/${service.tryPath} -H 'content-type: application/json' -d '${JSON.stringify(body)}'
+
+A customer asks the AI agent a question, then for a person:
+  ${ask('When do you deliver?')}
+  ${ask('Can I talk to a person, please?')}
 
 Ctrl-C stops n8n and the simulators.`);
 }

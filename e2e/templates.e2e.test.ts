@@ -10,7 +10,7 @@ import {
 	storedReceiptKeys,
 	type Callback,
 } from './burst';
-import { enableHandoff, handoffLoop, handoffSettings, type ProviderName } from './handoffScenario';
+import { enableHandoff, expectHandedOver, handoffLoop, type ProviderName } from './handoffScenario';
 import { eventually, postJson } from './helpers';
 import * as n8n from './n8n';
 import { demoCredentials, demo, startSandbox } from './sandbox';
@@ -812,49 +812,6 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 	});
 });
 
-/** What each provider receives for a card and a text, addressed to a customer's chat or a number. */
-const lipaChatFrom = { messageId: expect.any(String), from: demo.lipaChat.senderNumber };
-const handoffWire: Record<
-	ProviderName,
-	{
-		customer: (digits: string) => object;
-		person: (digits: string) => object;
-		card: (to: object, name: string, digits: string) => object;
-		text: (to: object, message: string) => object;
-	}
-> = {
-	oneMsg: {
-		customer: (digits) => ({ chatId: `${digits}@c.us` }),
-		person: (digits) => ({ phone: digits }),
-		card: (to, name, digits) => ({
-			...to,
-			contacts: [
-				{
-					name: { formatted_name: name, first_name: name },
-					phones: [{ phone: `+${digits}`, type: 'CELL', wa_id: digits }],
-				},
-			],
-		}),
-		text: (to, message) => ({ ...to, body: message }),
-	},
-	lipaChat: {
-		customer: (digits) => ({ ...lipaChatFrom, to: digits }),
-		person: (digits) => ({ ...lipaChatFrom, to: digits }),
-		card: (to, name, digits) => ({
-			...to,
-			name: { formattedName: name },
-			phones: [{ phone: digits, type: 'CELL', waId: digits }],
-		}),
-		text: (to, message) => ({ ...to, message }),
-	},
-	whatsAppWeb: {
-		customer: (digits) => ({ phone: `${digits}@s.whatsapp.net` }),
-		person: (digits) => ({ phone: `${digits}@s.whatsapp.net` }),
-		card: (to, name, digits) => ({ ...to, contact_name: name, contact_phone: digits }),
-		text: (to, message) => ({ ...to, message }),
-	},
-};
-
 describe('AI agent with human hand-off in the real n8n 2.41.1, with the scripted model', () => {
 	let table: Awaited<ReturnType<typeof enableHandoff>>;
 	beforeAll(async () => {
@@ -877,45 +834,12 @@ describe('AI agent with human hand-off in the real n8n 2.41.1, with the scripted
 	])(
 		'%s: the agent answers; asked for a person it hands over (card and line to the customer, card and last message to the person, chat marked); quiet while a person has the chat; released by keyword or time',
 		async (provider, customer, quietCustomer) => {
-			const loop = await handoffLoop(sandbox, table, provider, customer, quietCustomer);
-			const { personName, personDigits, about } = handoffSettings;
-			const wire = handoffWire[provider];
-			// Send Contact as the agent's tool, with $fromAI filling the recipient.
-			expect(loop.offered).toMatchObject({
-				name: expect.stringMatching(/^Hand_Over_to_a_Person_/),
-				description: expect.stringMatching(/^Hands the customer over to a person/),
-				parameters: { properties: { recipient: { type: 'string' } }, required: ['recipient'] },
-			});
-			expect(loop.remembered).toBe(true);
-			// The customer: the person's card from the tool, then the agent's line.
-			expect(loop.handedOver.map((sent) => sent.body)).toEqual([
-				wire.card(wire.customer(customer), personName, personDigits),
-				wire.text(
-					wire.customer(customer),
-					`${personName} will help you from here: their contact card is above.`,
-				),
-			]);
-			// The person: the customer's card, then their last message.
-			expect(loop.toPerson.map((sent) => sent.body)).toEqual([
-				wire.card(wire.person(personDigits), 'Amina', customer),
-				wire.text(
-					wire.person(personDigits),
-					'Amina asked for a person. Their last message: "Can I talk to a person, please?". Answer them in their chat; write #bot there to give the chat back to the bot.',
-				),
-			]);
-			expect(loop.answeredAgain.body).toEqual(wire.text(wire.customer(customer), about));
-			expect(loop.row).toMatchObject({ chat: `+${customer}`, provider, person: personName });
-			expect(loop.quiet.sent).toBe(3);
-			expect(loop.quiet.modelCalls).toBe(loop.quiet.modelCallsBefore);
-			expect(loop.rowAfterRelease).toBeUndefined();
-			if (provider !== 'lipaChat') {
-				expect(loop.operatorRow).toMatchObject({
-					chat: `+${quietCustomer}`,
-					provider,
-					person: 'someone on the business phone',
-				});
-				expect(loop.quietAfterOperator).toEqual([]);
-			}
+			expectHandedOver(
+				await handoffLoop(sandbox, table, provider, customer, quietCustomer),
+				provider,
+				customer,
+				quietCustomer,
+			);
 		},
 		120_000,
 	);

@@ -5,7 +5,7 @@
 // credential in a package's `n8n` block exists in its tarball with its codex, there are no
 // runtime dependencies, the LICENSE ships; a single-service tarball holds its own service only
 // (no node, trigger or credential of another, and no other service's credential named in its
-// code); and a tag publishes every package from CI with provenance.
+// code), and its templates use its own nodes only; and a tag publishes every package from CI with provenance.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -29,6 +29,23 @@ function packed(dir) {
 		}),
 	);
 	return pack;
+}
+
+/** A single-service package ships its templates (workflows/), each using its own nodes only. */
+function templateProblems(dir, pkg, files) {
+	const templates = [...files].filter((file) => /^workflows\/[^/]+\.json$/.test(file));
+	if (templates.length === 0) return ['no templates (workflows/*.json) in the package'];
+	const problems = [];
+	for (const file of templates) {
+		const workflow = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+		for (const node of workflow.nodes) {
+			// n8n's own nodes (n8n-nodes-base, @n8n/…) are everywhere; a community node must be ours.
+			if (/^(n8n-nodes-base|@n8n\/[^.]+)\./.test(node.type)) continue;
+			if (!node.type.startsWith(`${pkg.name}.`))
+				problems.push(`${file}: "${node.name}" is ${node.type}, not a node of ${pkg.name}`);
+		}
+	}
+	return problems;
 }
 
 function check(dir, { otherServices = [] } = {}) {
@@ -66,6 +83,7 @@ function check(dir, { otherServices = [] } = {}) {
 			if (other.entries.includes(entry)) problems.push(`${entry} belongs to ${other.name}`);
 		}
 	}
+	if (otherServices.length > 0) problems.push(...templateProblems(dir, pkg, files));
 	return { pkg, pack, problems };
 }
 

@@ -172,3 +172,72 @@ describe('n8n-nodes-1msg-handoff in the engine', () => {
 		]);
 	});
 });
+
+describe("each package's templates (packages/*/workflows, made by scripts/serviceTemplates.js)", () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { servicePackages, writeServiceTemplates } = require('../scripts/serviceTemplates');
+	type Workflow = {
+		nodes: Array<{ name: string; type: string; parameters: Record<string, unknown> }>;
+		connections: Record<string, { main?: Array<Array<{ node: string }>> }>;
+	};
+	const read = (dir: string, file: string): Workflow =>
+		JSON.parse(fs.readFileSync(path.join(dir, 'workflows', file), 'utf8'));
+	const services: Array<{ dir: string; packageName: string; providerId: string }> =
+		servicePackages();
+
+	it('are committed as the all-in-one templates make them', () => {
+		expect(writeServiceTemplates({ check: true })).toEqual([]);
+	});
+
+	it.each(services.map((s) => [s.packageName, s] as const))(
+		'%s: only its own nodes, each one the package has, and its trigger without a Provider',
+		(_name, { dir, packageName, providerId }) => {
+			for (const file of fs.readdirSync(path.join(dir, 'workflows'))) {
+				const workflow = read(dir, file);
+				const ours = workflow.nodes.filter((n) => /^n8n-nodes-.*-handoff\./.test(n.type));
+				expect(ours.length).toBeGreaterThan(0);
+				for (const node of ours) {
+					expect(node.type.startsWith(`${packageName}.`)).toBe(true);
+					const type = node.type.replace(/Tool$/, '');
+					expect(() => engine.nodeTypes.getByNameAndVersion(type, 1)).not.toThrow();
+					if (type.endsWith('Trigger')) expect(node.parameters).not.toHaveProperty('provider');
+				}
+				// Every link leads to a node of the workflow.
+				const names = new Set(workflow.nodes.map((n) => n.name));
+				for (const [from, outputs] of Object.entries(workflow.connections)) {
+					expect(names.has(from)).toBe(true);
+					for (const links of Object.values(outputs)) {
+						for (const link of (links as Array<Array<{ node: string }>>).flat())
+							expect(names.has(link.node)).toBe(true);
+					}
+				}
+				expect(JSON.stringify(workflow)).not.toMatch(/1MSG, LipaChat|all three providers/);
+			}
+			expect(fs.existsSync(path.join(dir, 'workflows', 'ai-agent-with-human-handoff.json'))).toBe(
+				true,
+			);
+		},
+	);
+
+	it.each(services.map((s) => [s.packageName, s] as const))(
+		'%s: the AI hand-off is one lane: one trigger, one agent with its hand-over tool and whose answer goes out through the same service',
+		(_name, { dir, packageName, providerId }) => {
+			const workflow = read(dir, 'ai-agent-with-human-handoff.json');
+			const byType = (type: string) => workflow.nodes.filter((n) => n.type === type);
+			expect(workflow.nodes.length).toBeLessThanOrEqual(21);
+			expect(byType('@n8n/n8n-nodes-langchain.agent')).toHaveLength(1);
+			expect(byType(`${packageName}.${providerId}Trigger`)).toHaveLength(1);
+			expect(byType(`${packageName}.${providerId}Tool`)).toHaveLength(1);
+			expect(byType('n8n-nodes-base.switch').map((n) => n.name)).toEqual(['What Happened?']);
+			const [agent] = byType('@n8n/n8n-nodes-langchain.agent');
+			const next = (name: string) =>
+				(workflow.connections[name]?.main ?? []).flat().map((link) => link.node);
+			expect(next('Not With a Person?')).toEqual([agent.name]);
+			expect(next(agent.name)).toEqual(['Answer']);
+			const [reply] = next('Answer');
+			expect(workflow.nodes.find((n) => n.name === reply)!.type).toBe(
+				`${packageName}.${providerId}`,
+			);
+		},
+	);
+});
