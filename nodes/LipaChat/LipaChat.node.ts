@@ -11,13 +11,14 @@ import { lipaChat } from '../shared/providers/lipaChat';
 import { route } from '../shared/router';
 import { windowClosedOutputsExpression } from '../shared/send/windowClosedOutput';
 import { templateEditorMethods } from '../shared/template/editorMethods';
+import { sendButtons, sendList } from './actions/sendButtons';
 import { sendContact } from './actions/sendContact';
 import { sendMedia } from './actions/sendMedia';
 import { sendTemplate } from './actions/sendTemplate';
 import { sendText } from './actions/sendText';
 
 /** The node's operations, listed once: its selector, parameters, outputs and routes. */
-const operations = [sendContact, sendText, sendMedia, sendTemplate];
+const operations = [sendContact, sendText, sendMedia, sendButtons, sendList, sendTemplate];
 
 export class LipaChat implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +29,7 @@ export class LipaChat implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'Send WhatsApp texts, media, contact cards and templates through the LipaChat gateway',
+			'Send WhatsApp texts, media, contact cards, reply buttons, lists and templates through the LipaChat gateway',
 		defaults: { name: 'LipaChat' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -12,13 +12,24 @@ import { route } from '../shared/router';
 import { windowClosedOutputsExpression } from '../shared/send/windowClosedOutput';
 import { templateEditorMethods } from '../shared/template/editorMethods';
 import { getMessageStatus } from './actions/getMessageStatus';
+import { markAsRead } from './actions/markAsRead';
+import { sendButtons, sendList } from './actions/sendButtons';
 import { sendContact } from './actions/sendContact';
 import { sendMedia } from './actions/sendMedia';
 import { sendTemplate } from './actions/sendTemplate';
 import { sendText } from './actions/sendText';
 
 /** The node's operations, listed once: its selector, parameters, outputs and routes. */
-const operations = [sendContact, sendText, sendMedia, sendTemplate, getMessageStatus];
+const operations = [
+	sendContact,
+	sendText,
+	sendMedia,
+	sendButtons,
+	sendList,
+	sendTemplate,
+	markAsRead,
+	getMessageStatus,
+];
 
 export class OneMsg implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +40,7 @@ export class OneMsg implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'Send WhatsApp texts, media, contact cards and templates through the 1MSG WhatsApp Business API',
+			'Send WhatsApp texts, media, contact cards, reply buttons, lists and templates, and mark messages read, through the 1MSG WhatsApp Business API',
 		defaults: { name: '1MSG' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -9,12 +9,13 @@ import {
 import { operationProperty, operationSubtitle } from '../shared/operationProperty';
 import { whatsAppWeb } from '../shared/providers/whatsAppWeb';
 import { route } from '../shared/router';
+import { markAsRead } from './actions/markAsRead';
 import { sendContact } from './actions/sendContact';
 import { sendMedia } from './actions/sendMedia';
 import { sendText } from './actions/sendText';
 
 /** The node's operations, listed once: its selector, parameters and routes. */
-const operations = [sendContact, sendText, sendMedia];
+const operations = [sendContact, sendText, sendMedia, markAsRead];
 
 export class WhatsAppWeb implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +26,7 @@ export class WhatsAppWeb implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'Send WhatsApp texts, media and contact cards through a self-hosted go-whatsapp-web-multidevice (GOWA) server',
+			'Send WhatsApp texts, media and contact cards, and mark messages read, through a self-hosted go-whatsapp-web-multidevice (GOWA) server (WhatsApp Web cannot send buttons or lists)',
 		defaults: { name: 'WhatsApp Web (GOWA)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -4,6 +4,7 @@
 // gateway promises.
 const { templates, templateProblem } = require('./lipaChatTemplates');
 const { Simulator } = require('./simulator');
+const { buttonsProblem, listProblem, unknownField } = require('./interactive');
 
 const stamp = () => new Date().toISOString().replace('Z', '');
 
@@ -60,6 +61,12 @@ class LipaChatSimulator extends Simulator {
 		if (request.method === 'POST' && request.path === '/api/v1/whatsapp/media') {
 			return this.sendMedia(request, res);
 		}
+		if (request.method === 'POST' && request.path === '/api/v1/whatsapp/interactive/buttons') {
+			return this.sendButtons(request, res);
+		}
+		if (request.method === 'POST' && request.path === '/api/v1/whatsapp/interactive/list') {
+			return this.sendList(request, res);
+		}
 		return this.error(404, `No route ${request.method} ${request.path}`);
 	}
 
@@ -99,6 +106,52 @@ class LipaChatSimulator extends Simulator {
 			}
 			if ([...body.message].length > 4096) return 'message must be at most 4096 characters';
 			return undefined;
+		});
+	}
+
+	/**
+	 * whatsapp/interactive/buttons ([lc-docs] /api/editor-2): `{messageId, from, to, text,
+	 * buttons: [{id, title}]}`. The docs' field table names the text `message`, their example
+	 * `text`; this simulator takes what the example sends.
+	 */
+	sendButtons(request, res) {
+		return this.sendInSession(request, res, (body) => {
+			const extra = unknownField(body, ['messageId', 'from', 'to', 'text', 'buttons']);
+			if (extra) return `unknown field ${extra}`;
+			const buttons = Array.isArray(body.buttons) ? body.buttons : [];
+			const shape = buttons.find((b) => unknownField(b ?? {}, ['id', 'title']));
+			if (shape) return 'buttons are {id, title}';
+			return this.checkAddress(body) || buttonsProblem(body.text, body.buttons);
+		});
+	}
+
+	/**
+	 * whatsapp/interactive/list ([lc-docs] /api/sending-interactive-lists): `{messageId, from, to,
+	 * headerText?, body, buttonText, buttons: [{sectionTitle, sectionItems: [{id, title,
+	 * description?}]}]}`.
+	 */
+	sendList(request, res) {
+		return this.sendInSession(request, res, (body) => {
+			const extra = unknownField(body, [
+				'messageId',
+				'from',
+				'to',
+				'headerText',
+				'body',
+				'buttonText',
+				'buttons',
+			]);
+			if (extra) return `unknown field ${extra}`;
+			if (
+				body.headerText !== undefined &&
+				(typeof body.headerText !== 'string' || [...body.headerText].length > 60)
+			)
+				return 'headerText must be at most 60 characters';
+			const sections = Array.isArray(body.buttons) ? body.buttons : [];
+			if (sections.some((s) => unknownField(s ?? {}, ['sectionTitle', 'sectionItems'])))
+				return 'buttons are sections {sectionTitle, sectionItems}';
+			const asMeta = sections.map((s) => ({ title: s.sectionTitle, rows: s.sectionItems }));
+			return this.checkAddress(body) || listProblem(body.body, body.buttonText, asMeta);
 		});
 	}
 

@@ -2,6 +2,7 @@
 // 1MSG simulator: /{channelId}/{method}, Bearer token (or ?token=), sendContact checked the
 // way 1MSG and the WhatsApp Cloud API behind it check it.
 const { Simulator } = require('./simulator');
+const { buttonsProblem, listProblem, unknownField } = require('./interactive');
 const {
 	templates,
 	NAMESPACE,
@@ -191,6 +192,15 @@ class OneMsgSimulator extends Simulator {
 		if (request.method === 'POST' && method === 'sendFile') {
 			return this.sendFile(request, res);
 		}
+		if (request.method === 'POST' && method === 'sendButton') {
+			return this.sendButton(request, res);
+		}
+		if (request.method === 'POST' && method === 'sendList') {
+			return this.sendList(request, res);
+		}
+		if (request.method === 'POST' && method === 'readMessage') {
+			return this.readMessage(request);
+		}
 		if (request.method === 'POST' && method === 'sendTemplate') {
 			return this.sendTemplate(request, res);
 		}
@@ -235,6 +245,67 @@ class OneMsgSimulator extends Simulator {
 			}
 			return undefined;
 		});
+	}
+
+	/**
+	 * sendButton (1msg-sdk send_button_request.py): `body`, `footer?` (≤ 60), the buttons in
+	 * `sections` as `{type: "reply", reply: {id, title}}`; no header field.
+	 */
+	sendButton(request, res) {
+		return this.sendInSession(request, res, (body) => {
+			const extra = unknownField(body, [
+				'phone',
+				'chatId',
+				'body',
+				'footer',
+				'sections',
+				'quotedMsgId',
+			]);
+			if (extra) return `unknown field ${extra}`;
+			if (
+				body.footer !== undefined &&
+				(typeof body.footer !== 'string' || [...body.footer].length > 60)
+			)
+				return 'footer must be at most 60 characters';
+			const sections = Array.isArray(body.sections) ? body.sections : [];
+			if (sections.some((s) => s?.type !== 'reply' || typeof s.reply !== 'object'))
+				return 'sections must be reply buttons {type: "reply", reply: {id, title}}';
+			return buttonsProblem(
+				body.body,
+				sections.map((s) => s.reply),
+			);
+		});
+	}
+
+	/** sendList (1msg-sdk send_list_request.py): `body`, `buttonText`, `sections: [{title, rows}]`. */
+	sendList(request, res) {
+		return this.sendInSession(request, res, (body) => {
+			const extra = unknownField(body, [
+				'phone',
+				'chatId',
+				'body',
+				'buttonText',
+				'action',
+				'sections',
+				'quotedMsgId',
+			]);
+			if (extra) return `unknown field ${extra}`;
+			return listProblem(body.body, body.buttonText, body.sections);
+		});
+	}
+
+	/** readMessage (1msg-sdk create_read_message_request.py): `messageId`, `typingIndicator?`. */
+	readMessage(request) {
+		const body = request.body || {};
+		const extra = unknownField(body, ['messageId', 'msgId', 'typingIndicator']);
+		if (extra) return { status: 400, body: { message: `unknown field ${extra}` } };
+		const id = body.messageId ?? body.msgId;
+		if (typeof id !== 'string' || id === '')
+			return { status: 400, body: { message: 'messageId is required' } };
+		if (body.typingIndicator !== undefined && typeof body.typingIndicator !== 'boolean')
+			return { status: 400, body: { message: 'typingIndicator must be a boolean' } };
+		this.reads.push({ messageId: id, typing: body.typingIndicator === true });
+		return { status: 200, body: { read: true } };
 	}
 
 	/**

@@ -35,6 +35,8 @@ class Simulator {
 	callbacks;
 	/** @type {Promise<void>} */
 	callbackChain;
+	/** read receipts and typing indicators taken, in order @type {Array<{messageId: string, chat?: string, typing?: boolean, presence?: string}>} */
+	reads;
 
 	constructor(name) {
 		this.name = name;
@@ -58,6 +60,7 @@ class Simulator {
 		this.failing = new Set();
 		this.callbacks = [];
 		this.callbackChain = Promise.resolve();
+		this.reads = [];
 	}
 
 	/** Messages to this recipient are accepted, then reported failed. */

@@ -307,6 +307,12 @@ class WhatsAppWebSimulator extends Simulator {
 				`${kind} sent`,
 			);
 		}
+		const read = /^\/message\/([^/]+)\/read$/.exec(request.path);
+		if (request.method === 'POST' && read)
+			return this.markRead(request, decodeURIComponent(read[1]));
+		if (request.method === 'POST' && request.path === '/send/chat-presence') {
+			return this.chatPresence(request);
+		}
 		if (request.method === 'GET' && /^\/message\/[^/]+\/download$/.test(request.path)) {
 			return this.downloadMedia(request);
 		}
@@ -314,6 +320,39 @@ class WhatsAppWebSimulator extends Simulator {
 			return this.setDeviceWebhook(request);
 		}
 		return this.fault(404, 'NOT_FOUND', `no route ${request.method} ${request.path}`);
+	}
+
+	/** POST /message/{id}/read {phone} (docs/openapi.yaml), from a device. */
+	markRead(request, messageId) {
+		const device = this.device(request);
+		if (device.error) return device.error;
+		const body = request.body || {};
+		if (Object.keys(body).some((key) => key !== 'phone'))
+			return this.fault(400, 'VALIDATION_ERROR', 'only phone is taken');
+		if (typeof body.phone !== 'string' || !recipientPattern.test(body.phone))
+			return this.fault(400, 'VALIDATION_ERROR', 'phone: cannot be blank.');
+		this.reads.push({ messageId, chat: body.phone });
+		return {
+			status: 200,
+			body: {
+				code: 'SUCCESS',
+				message: 'Mark as read success',
+				results: { message_id: messageId, status: 'read' },
+			},
+		};
+	}
+
+	/** POST /send/chat-presence {phone, action: start | stop} (docs/openapi.yaml), from a device. */
+	chatPresence(request) {
+		const device = this.device(request);
+		if (device.error) return device.error;
+		const body = request.body || {};
+		if (typeof body.phone !== 'string' || !recipientPattern.test(body.phone))
+			return this.fault(400, 'VALIDATION_ERROR', 'phone: cannot be blank.');
+		if (!['start', 'stop'].includes(body.action))
+			return this.fault(400, 'VALIDATION_ERROR', 'action: must be start or stop.');
+		this.reads.push({ messageId: '', chat: body.phone, presence: body.action });
+		return { status: 200, body: { code: 'SUCCESS', message: 'Chat presence sent', results: {} } };
 	}
 
 	/** What every send carries: the chat, and the options every send takes. */

@@ -10,6 +10,8 @@ import type { ContactCard } from '../contactCard/card';
 import type { NormalisedStatus } from '../deliveryStatus';
 import type { ProviderRequest, ProviderResponse, RequestContext } from '../http/transport';
 import type { IncomingMessage } from '../incomingMessage';
+import type { ButtonsMessage, ListMessage } from '../interactive/choices';
+import type { Frame } from '../interactive/read';
 import type { MediaLimits } from '../media/kinds';
 import type { MediaFile } from '../media/source';
 import type { Recipient } from '../recipient';
@@ -92,6 +94,46 @@ export interface MediaApi {
 	voiceNotes?: { mimeTypes: string[] };
 	/** The request; throws InputError where the provider cannot send what was asked */
 	request(send: MediaSend): Promise<ProviderRequest>;
+}
+
+/** What a Send Buttons or Send List needs to build one item's request. */
+export interface InteractiveSend<Message> {
+	credentials: ICredentialDataDecryptedObject;
+	recipient: Recipient;
+	/** Checked against WhatsApp's limits; a header or footer only where the provider takes it */
+	message: Message;
+	/** The node's Options for this item (provider-specific ones included) */
+	options: IDataObject;
+	/** The same for every run of this execution's item: a retry can carry it (LipaChat) */
+	stableId: string;
+}
+
+/**
+ * A provider's interactive messages: reply buttons and lists, each with the header and footer it
+ * takes. A provider without them (WhatsApp Web cannot send them) has no `interactive`, and its
+ * node offers neither operation.
+ */
+export interface InteractiveApi {
+	buttons: Frame & { request(send: InteractiveSend<ButtonsMessage>): ProviderRequest };
+	list: Frame & { request(send: InteractiveSend<ListMessage>): ProviderRequest };
+}
+
+/** What a Mark As Read needs: the customer's message, its chat where the provider asks for it. */
+export interface ReadSend {
+	credentials: ICredentialDataDecryptedObject;
+	messageId: string;
+	/** The chat the message is in (GOWA needs it; 1MSG does not) */
+	recipient?: Recipient;
+	/** Show "typing…" in the chat until the answer (or 25 s on the official API) */
+	typing: boolean;
+}
+
+/** A provider's read receipts and typing indicator. */
+export interface ReadReceiptApi {
+	/** Whether the request names the chat besides the message */
+	needsChat: boolean;
+	/** The requests, in order: the read receipt, then the typing indicator where it is a call of its own */
+	requests(send: ReadSend): ProviderRequest[];
 }
 
 /** What a Send Template needs beside the chosen template. */
@@ -211,6 +253,10 @@ export interface Provider {
 	contactRequests(send: ContactSend): ProviderRequest[];
 	textRequest(send: TextSend): ProviderRequest;
 	media: MediaApi;
+	/** Reply buttons and lists, where the provider can send them */
+	interactive?: InteractiveApi;
+	/** Read receipts and typing, where the provider has them */
+	readReceipts?: ReadReceiptApi;
 	templates?: TemplateApi;
 	statusLookup?: StatusLookup;
 	webhook: TriggerWebhook;

@@ -6,6 +6,7 @@ import { lipaChatTextRequest } from './text';
 import { readLipaChatSendAnswer } from './sendAnswer';
 import { lipaChatTriggerWebhook } from './triggerWebhook';
 import { lipaChatTemplates } from './templates';
+import { lipaChatInteractive } from './interactive';
 
 /** LipaChat, a WhatsApp gateway: https://gateway.lipachat.com/api/v1, `apiKey` header. */
 export const lipaChat: Provider = {
@@ -20,6 +21,7 @@ export const lipaChat: Provider = {
 	contactRequests: lipaChatContactRequests,
 	textRequest: lipaChatTextRequest,
 	media: lipaChatMedia,
+	interactive: lipaChatInteractive,
 	templates: lipaChatTemplates,
 	webhook: lipaChatTriggerWebhook,
 };

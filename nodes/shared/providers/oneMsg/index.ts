@@ -7,6 +7,8 @@ import { readOneMsgSendAnswer } from './sendAnswer';
 import { lookUpOneMsgStatus } from './statuses';
 import { oneMsgTriggerWebhook } from './triggerWebhook';
 import { oneMsgTemplates } from './templates';
+import { oneMsgInteractive } from './interactive';
+import { oneMsgReadReceipts } from './readReceipts';
 
 /** 1MSG, a WhatsApp Business API reseller: https://api.1msg.io/{channelId}/{method}. */
 export const oneMsg: Provider = {
@@ -22,6 +24,8 @@ export const oneMsg: Provider = {
 	contactRequests: oneMsgContactRequests,
 	textRequest: oneMsgTextRequest,
 	media: oneMsgMedia,
+	interactive: oneMsgInteractive,
+	readReceipts: oneMsgReadReceipts,
 	templates: oneMsgTemplates,
 	statusLookup: lookUpOneMsgStatus,
 	webhook: oneMsgTriggerWebhook,

@@ -5,6 +5,7 @@ import { readWhatsAppWebSendAnswer } from './sendAnswer';
 import { whatsAppWebMedia } from './media';
 import { whatsAppWebTextRequest } from './text';
 import { whatsAppWebTriggerWebhook } from './triggerWebhook';
+import { whatsAppWebReadReceipts } from './readReceipts';
 
 /** GOWA (go-whatsapp-web-multidevice): a self-hosted WhatsApp Web server. */
 export const whatsAppWeb: Provider = {
@@ -20,5 +21,6 @@ export const whatsAppWeb: Provider = {
 	contactRequests: whatsAppWebContactRequests,
 	textRequest: whatsAppWebTextRequest,
 	media: whatsAppWebMedia,
+	readReceipts: whatsAppWebReadReceipts,
 	webhook: whatsAppWebTriggerWebhook,
 };

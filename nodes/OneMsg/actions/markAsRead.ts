@@ -1,0 +1,4 @@
+import { oneMsg } from '../../shared/providers/oneMsg';
+import { markAsReadOperation } from '../../shared/send/markAsRead';
+
+export const markAsRead = markAsReadOperation(oneMsg);
