@@ -138,6 +138,21 @@ describe('Send Buttons', () => {
 		},
 	);
 
+	it("1MSG: a customer's chat id goes as their phone (sendButton has no chatId); a group is refused before any request", async () => {
+		const result = await providers.oneMsg.run(
+			[
+				{ customerPhone: '254722000111@c.us', text: question },
+				{ customerPhone: '120363040000000000@g.us', text: question },
+			],
+			buttonsParameters([talkToAPerson]),
+			{ continueOnFail: 'errorOutput' },
+		);
+		expect(oneMsg.sends('/sendButton').map((r) => r.body.phone)).toEqual(['254722000111']);
+		expect(result.items('Send', 1)[0].json.error).toBe(
+			'Buttons and lists go to one person\'s chat, not to a group: "120363040000000000@g.us" (item 1)',
+		);
+	});
+
 	it('1MSG: a closed 24-hour window leaves by Window Closed, like every send', async () => {
 		const result = await providers.oneMsg.run(
 			[{ customerPhone: '+1 202 555 0123', text: question }],

@@ -253,14 +253,8 @@ class OneMsgSimulator extends Simulator {
 	 */
 	sendButton(request, res) {
 		return this.sendInSession(request, res, (body) => {
-			const extra = unknownField(body, [
-				'phone',
-				'chatId',
-				'body',
-				'footer',
-				'sections',
-				'quotedMsgId',
-			]);
+			// The model has `phone` only: no chatId, no quotedMsgId.
+			const extra = unknownField(body, ['phone', 'body', 'footer', 'sections']);
 			if (extra) return `unknown field ${extra}`;
 			if (
 				body.footer !== undefined &&
@@ -280,15 +274,7 @@ class OneMsgSimulator extends Simulator {
 	/** sendList (1msg-sdk send_list_request.py): `body`, `buttonText`, `sections: [{title, rows}]`. */
 	sendList(request, res) {
 		return this.sendInSession(request, res, (body) => {
-			const extra = unknownField(body, [
-				'phone',
-				'chatId',
-				'body',
-				'buttonText',
-				'action',
-				'sections',
-				'quotedMsgId',
-			]);
+			const extra = unknownField(body, ['phone', 'body', 'buttonText', 'action', 'sections']);
 			if (extra) return `unknown field ${extra}`;
 			return listProblem(body.body, body.buttonText, body.sections);
 		});

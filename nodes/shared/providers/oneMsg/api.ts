@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { InputError, quote } from '../../errors/inputError';
 import { callForBody, type CallPolicy } from '../../http/callProvider';
 import { joinUrl, type ProviderRequest, type RequestContext } from '../../http/transport';
 import { oncePerObject } from '../../oncePerObject';
@@ -22,6 +23,20 @@ export function oneMsgUrl(credentials: ICredentialDataDecryptedObject, method: s
 
 export function oneMsgRecipientFields(recipient: Recipient): IDataObject {
 	return recipient.kind === 'chat' ? { chatId: recipient.jid } : { phone: recipient.digits };
+}
+
+/**
+ * The recipient of a call whose model has `phone` only (sendButton, sendList): a person's
+ * number, or a person's chat id as its digits. WhatsApp sends no buttons or lists to a group.
+ */
+export function oneMsgPhoneField(recipient: Recipient): IDataObject {
+	const chat = /^(\d{6,15})@c\.us$/.exec(recipient.jid ?? '');
+	if (recipient.kind === 'person' || chat) return { phone: recipient.digits ?? chat![1] };
+	throw new InputError(
+		'Recipient',
+		`Buttons and lists go to one person's chat, not to a group: ${quote(recipient.jid)}`,
+		"Use the customer's number or chat (their from or chatId from the WhatsApp Trigger).",
+	);
 }
 
 /** The option Quoted Message ID: the message in the chat a send replies to, where set. */
