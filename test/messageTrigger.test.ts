@@ -591,6 +591,167 @@ describe('GOWA with WHATSAPP_AUTO_DOWNLOAD_MEDIA=false', () => {
 	});
 });
 
+describe('a tapped button or list row arrives as a reply: type "reply", reply {id, title, description?}, text the title', () => {
+	const tap = { id: 'handoff', title: 'Talk to a person' };
+	const reply = (extra: object = {}) => ({
+		type: 'reply',
+		text: 'Talk to a person',
+		reply: { ...tap, ...extra },
+	});
+
+	it("1MSG raw hooks (Meta's shape): interactive.button_reply and list_reply, and a template's quick reply (button {payload, text}), each answering the message it came from", async () => {
+		const harness = await messageTrigger('oneMsg');
+		const query = oneMsg.webhookUrls[0].slice(harness.webhookUrl.length);
+		const message = (id: string, part: object) => ({
+			from: CUSTOMER,
+			id,
+			timestamp: '1764500000',
+			context: { id: 'wamid.BUTTONS' },
+			...part,
+		});
+		await harness.post(
+			{
+				entry: [
+					{
+						changes: [
+							{
+								value: {
+									contacts: [{ wa_id: CUSTOMER, profile: { name: 'Amina' } }],
+									messages: [
+										message('wamid.R1', {
+											type: 'interactive',
+											interactive: { type: 'button_reply', button_reply: tap },
+										}),
+										message('wamid.R2', {
+											type: 'interactive',
+											interactive: {
+												type: 'list_reply',
+												list_reply: { ...tap, description: 'Someone answers here' },
+											},
+										}),
+										message('wamid.R3', {
+											type: 'button',
+											button: { payload: 'handoff', text: 'Talk to a person' },
+										}),
+									],
+								},
+							},
+						],
+					},
+				],
+			},
+			{ query },
+		);
+		const items = harness.executions.flat().map((item) => item.json);
+		expect(items).toEqual([
+			expect.objectContaining({
+				messageId: 'wamid.R1',
+				from: `+${CUSTOMER}`,
+				replyTo: 'wamid.BUTTONS',
+				...reply(),
+			}),
+			expect.objectContaining({
+				messageId: 'wamid.R2',
+				...reply({ description: 'Someone answers here' }),
+			}),
+			expect.objectContaining({ messageId: 'wamid.R3', ...reply() }),
+		]);
+	});
+
+	it.each([
+		[
+			'interactive with a JSON body',
+			{ type: 'interactive', body: JSON.stringify({ type: 'button_reply', button_reply: tap }) },
+			reply(),
+		],
+		[
+			'button with its part',
+			{ type: 'button', button: { payload: 'handoff', text: 'Talk to a person' } },
+			reply(),
+		],
+		[
+			'interactive with the title only (the id unconfirmed: the title stands for it)',
+			{ type: 'interactive', body: 'Talk to a person' },
+			{
+				type: 'reply',
+				text: 'Talk to a person',
+				reply: { id: 'Talk to a person', title: 'Talk to a person' },
+			},
+		],
+	])("1MSG's plain hook: %s", async (_case, fields, expected) => {
+		const harness = await messageTrigger('oneMsg');
+		const query = oneMsg.webhookUrls[0].slice(harness.webhookUrl.length);
+		await harness.post(
+			{
+				instanceId: '123456',
+				messages: [{ id: 'wamid.P1', chatId: `${CUSTOMER}@c.us`, time: 1764500000, ...fields }],
+			},
+			{ query },
+		);
+		expect(harness.executions.flat()[0].json).toMatchObject(expected);
+	});
+
+	it.each([
+		[
+			'INTERACTIVE button_reply',
+			{ type: 'INTERACTIVE', interactive: { type: 'button_reply', button_reply: tap } },
+			reply(),
+		],
+		[
+			'INTERACTIVE list_reply',
+			{
+				type: 'INTERACTIVE',
+				interactive: { type: 'list_reply', list_reply: { ...tap, description: 'd' } },
+			},
+			reply({ description: 'd' }),
+		],
+		[
+			'BUTTON {payload, text}',
+			{ type: 'BUTTON', button: { payload: 'handoff', text: 'Talk to a person' } },
+			reply(),
+		],
+		['BUTTON_REPLY buttonReply', { type: 'BUTTON_REPLY', buttonReply: tap }, reply()],
+		[
+			'LIST_RESPONSE listResponse',
+			{ type: 'LIST_RESPONSE', listResponse: { ...tap, description: 'd' } },
+			reply({ description: 'd' }),
+		],
+		[
+			'BUTTON_RESPONSE with the title as text',
+			{ type: 'BUTTON_RESPONSE', text: 'Talk to a person' },
+			{ type: 'reply', reply: { id: 'Talk to a person', title: 'Talk to a person' } },
+		],
+	])(
+		"LipaChat's button and list responses (shape unconfirmed, every variant read): %s",
+		async (_case, fields, expected) => {
+			const harness = await messageTrigger('lipaChat');
+			await harness.post(
+				{ messageId: 'L-R1', from: CUSTOMER, to: '254110090747', profileName: 'Amina', ...fields },
+				{ query: `?secret=${LIPACHAT_SECRET}` },
+			);
+			expect(harness.executions.flat()[0].json).toMatchObject({
+				from: `+${CUSTOMER}`,
+				...expected,
+			});
+		},
+	);
+
+	it('a tap through each simulator reaches the trigger as a reply, and Message Types "Reply" keeps taps only', async () => {
+		for (const provider of ['oneMsg', 'lipaChat'] as const) {
+			const harness = await messageTrigger(provider, { options: { messageTypes: ['reply'] } });
+			const written = await writes(provider, harness, {
+				kind: 'reply',
+				replyId: 'handoff',
+				text: 'Talk to a person',
+			});
+			const typed = await writes(provider, harness, { kind: 'text', text: 'Talk to a person' });
+			expect(written).toEqual([[expect.objectContaining({ provider, ...reply() })]]);
+			expect(typed).toEqual([]);
+			await harness.stop();
+		}
+	});
+});
+
 describe('every message type, as each provider sends it', () => {
 	const sign = (body: string) =>
 		`sha256=${createHmac('sha256', GOWA_SECRET).update(body).digest('hex')}`;
@@ -624,7 +785,12 @@ describe('every message type, as each provider sends it', () => {
 			{ contacts: [{ name: 'Amina', phones: [`+${CUSTOMER}`], vcard }] },
 		],
 		['reaction', { type: 'reaction', body: '👍' }, {}],
-		['interactive', { type: 'interactive', body: 'Yes' }, {}],
+		[
+			'reply',
+			{ type: 'interactive', body: 'Yes' },
+			{ text: 'Yes', reply: { id: 'Yes', title: 'Yes' } },
+		],
+		['interactive', { type: 'interactive' }, {}],
 		['other', { type: 'e2e_notification' }, {}],
 	];
 	it.each(oneMsgCases)('1MSG %s', async (type, fields, expected) => {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isoTimestamp, recipientOf } from './deliveryStatus';
+import type { IncomingReply } from './interactive/reply';
 import type { ProviderId } from './providers/provider';
 
 export const messageTypes = [
@@ -13,6 +14,8 @@ export const messageTypes = [
 	'location',
 	'contact',
 	'reaction',
+	/** A tapped reply button, list row or template quick reply: `reply` says which */
+	'reply',
 	'interactive',
 	'other',
 ] as const;
@@ -88,6 +91,8 @@ export interface IncomingMessage {
 	media?: IncomingMedia;
 	location?: IncomingLocation;
 	contacts?: IncomingContact[];
+	/** The choice a `reply` message tapped; its title is the message's `text` too */
+	reply?: IncomingReply;
 	/** The id of the message this one answers or reacts to */
 	replyTo?: string;
 	/** ISO 8601 */
@@ -110,6 +115,8 @@ export interface MessageFields {
 	media?: IncomingMedia;
 	location?: IncomingLocation;
 	contacts?: IncomingContact[];
+	/** Where the message is a tapped choice: its type becomes `reply` */
+	reply?: IncomingReply;
 	replyTo?: unknown;
 	timestamp: unknown;
 	receivedAt: Date;
@@ -140,14 +147,18 @@ export function messageEvent(
 		...(textOf(fields.name) !== undefined && { name: textOf(fields.name) }),
 		chatId: fields.chatId,
 		isGroup: fields.chatId.endsWith('@g.us'),
-		type: fields.type,
-		...(textOf(fields.text) !== undefined && { text: textOf(fields.text) }),
+		type: fields.reply ? 'reply' : fields.type,
+		// A tapped choice reads as its words, so an AI agent or an IF sees what the customer chose.
+		...(fields.reply
+			? { text: fields.reply.title }
+			: textOf(fields.text) !== undefined && { text: textOf(fields.text) }),
 		// A media message keeps `media` even without a link: the trigger may still fetch its file.
 		...((defined(fields.media) || (fields.media && mediaTypes.includes(fields.type))) && {
 			media: fields.media,
 		}),
 		...(fields.location && { location: fields.location }),
 		...(fields.contacts && fields.contacts.length > 0 && { contacts: fields.contacts }),
+		...(fields.reply && { reply: fields.reply }),
 		...(textOf(fields.replyTo) !== undefined && { replyTo: textOf(fields.replyTo) }),
 		timestamp: isoTimestamp(fields.timestamp, fields.receivedAt),
 		raw,

@@ -10,6 +10,7 @@ import {
 	type MessageDirection,
 	type MessageType,
 } from './incomingMessage';
+import { replyIn } from './interactive/reply';
 import type { ProviderId } from './providers/provider';
 
 /**
@@ -34,11 +35,6 @@ function textOf(raw: IDataObject, type: MessageType): string | undefined {
 	if (type === 'text') return part.body as string | undefined;
 	if (mediaTypes.includes(type)) return part.caption as string | undefined;
 	if (type === 'reaction') return part.emoji as string | undefined;
-	if (raw.type === 'button') return part.text as string | undefined;
-	if (type === 'interactive') {
-		const reply = (part.button_reply ?? part.list_reply ?? {}) as IDataObject;
-		return reply.title as string | undefined;
-	}
 	return undefined;
 }
 
@@ -85,6 +81,9 @@ function metaMessage(
 				? locationOf(location.latitude, location.longitude, location.name, location.address)
 				: undefined,
 		contacts: type === 'contact' ? contactsOf(raw) : undefined,
+		// A tapped button or list row (`interactive.button_reply | list_reply`), or a template's
+		// quick reply (`button {payload, text}`).
+		reply: type === 'interactive' ? replyIn(part) : undefined,
 		replyTo: type === 'reaction' ? part.message_id : context.id,
 		timestamp: raw.timestamp,
 		receivedAt,

@@ -243,6 +243,15 @@ class LipaChatSimulator extends Simulator {
 				type: 'LOCATION',
 				location: { latitude: -1.2921, longitude: 36.8219, name: 'Depot', address: 'Nairobi' },
 			},
+			// A tapped button: LipaChat's docs list "Button response" without its JSON; sent here
+			// in Meta's interactive shape, one of the variants the node reads.
+			reply: {
+				type: 'INTERACTIVE',
+				interactive: {
+					type: 'button_reply',
+					button_reply: { id: message.replyId, title: message.text },
+				},
+			},
 			contact: {
 				type: 'CONTACT',
 				contact: `BEGIN:VCARD\nVERSION:3.0\nFN:${message.name}\nTEL;type=CELL:+${message.from}\nEND:VCARD`,

@@ -120,6 +120,7 @@ class OneMsgSimulator extends Simulator {
 
 	/** 1MSG's `messages[]` shape ([1sdk] Message, [ebor]) to every registered webhook URL. */
 	messageCallbacks(message) {
+		if (message.kind === 'reply') return this.tapCallbacks(message);
 		const person = `${message.from}@c.us`;
 		const group = message.kind === 'group';
 		const common = {
@@ -148,6 +149,45 @@ class OneMsgSimulator extends Simulator {
 		const body = {
 			instanceId: this.channelId,
 			messages: [{ ...common, type: 'chat', body: message.text, ...kinds[message.kind] }],
+		};
+		return this.webhookUrls.map((url) => ({ url, body }));
+	}
+
+	/**
+	 * A customer taps a reply button (`replyId`, `text` its title; `listRow` for a list row): the
+	 * channel's raw hook in Meta's shape (`interactive.button_reply | list_reply`, `context.id`
+	 * the message with the buttons), documented where the plain hook's fields are not.
+	 */
+	tapCallbacks(message) {
+		const choice = { id: message.replyId, title: message.text };
+		const interactive = message.listRow
+			? { type: 'list_reply', list_reply: choice }
+			: { type: 'button_reply', button_reply: choice };
+		const body = {
+			object: 'whatsapp_business_account',
+			entry: [
+				{
+					changes: [
+						{
+							field: 'messages',
+							value: {
+								messaging_product: 'whatsapp',
+								contacts: [{ wa_id: message.from, profile: { name: message.name } }],
+								messages: [
+									{
+										from: message.from,
+										id: `wamid.${message.id}`,
+										timestamp: String(Math.floor(message.at / 1000)),
+										type: 'interactive',
+										interactive,
+										...(message.context && { context: { id: message.context } }),
+									},
+								],
+							},
+						},
+					],
+				},
+			],
 		};
 		return this.webhookUrls.map((url) => ({ url, body }));
 	}

@@ -103,8 +103,9 @@ class Simulator {
 	 * A customer writes (or, with kind "echo", the API's own send is echoed; with "operator", a
 	 * person of the business writes to the customer `from` in the app): the provider's incoming-
 	 * message webhooks for it, posted like status callbacks. A customer's opens their 24-hour
-	 * session. message: {kind: text | image | location | contact | group | echo | operator,
-	 * from (digits), name?, text?, id?}. Returns the callbacks.
+	 * session. message: {kind: text | image | location | contact | group | echo | operator |
+	 * reply, from (digits), name?, text?, id?, replyId? (reply: the tapped choice's id, text its
+	 * title)}. Returns the callbacks.
 	 */
 	customerWrites(message) {
 		const id = message.id || this.newId('MSG');

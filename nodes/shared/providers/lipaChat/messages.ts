@@ -9,7 +9,36 @@ import {
 	type IncomingMessage,
 } from '../../incomingMessage';
 import { recipientOf } from '../../deliveryStatus';
+import { replyIn } from '../../interactive/reply';
 import { events } from './statuses';
+
+/**
+ * LipaChat's webhook docs list "Button response" and "List response" messages without their
+ * JSON (unconfirmed): any type naming a button, a list or an interactive reply is read as one.
+ */
+const replyTypes = /^(button|list|interactive)(_?(reply|response))?$/;
+
+/**
+ * The choice of a button or list response, wherever it sits: Meta's parts (`interactive`,
+ * `button`), the gateway's own names (`buttonResponse`, `listResponse`, `buttonReply`,
+ * `listReply`), the part named after the type, or a `text` object; a plain `text` is taken as
+ * the tapped title, and as its id.
+ */
+function lipaChatReply(raw: IDataObject, name: string) {
+	const reply = replyIn(
+		raw.interactive,
+		raw.button,
+		raw.buttonResponse,
+		raw.listResponse,
+		raw.buttonReply,
+		raw.listReply,
+		raw[name],
+		raw.text,
+	);
+	if (reply) return reply;
+	const title = typeof raw.text === 'string' ? raw.text.trim() : '';
+	return title === '' ? undefined : { id: title, title };
+}
 
 /**
  * One inbound message: `{messageId, from, to, profileName, type: "TEXT" | "IMAGE" | …, text |
@@ -27,7 +56,9 @@ function lipaChatMessage(
 	const from = recipientOf(raw.from);
 	if (from === undefined || from === ownNumber) return undefined;
 	const name = String(raw.type ?? '').toLowerCase();
-	const type = messageTypeNamed(name, { contacts: 'contact' });
+	const type = replyTypes.test(name)
+		? 'interactive'
+		: messageTypeNamed(name, { contacts: 'contact' });
 	const part = (raw[name] ?? {}) as IDataObject;
 	const contact = raw.contact ?? raw.contacts;
 	return messageEvent('lipaChat', raw, {
@@ -56,6 +87,7 @@ function lipaChatMessage(
 				: undefined,
 		contacts:
 			type === 'contact' && typeof contact === 'string' ? [contactOfVcard(contact)] : undefined,
+		reply: type === 'interactive' ? lipaChatReply(raw, name) : undefined,
 		replyTo: raw.replyTo ?? (raw.context as IDataObject | undefined)?.id,
 		timestamp: raw.timestamp,
 		receivedAt,

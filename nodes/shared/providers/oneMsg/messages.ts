@@ -11,6 +11,7 @@ import {
 	type MessageDirection,
 	type MessageType,
 } from '../../incomingMessage';
+import { replyIn } from '../../interactive/reply';
 import { metaWebhookMessages, records } from '../../metaMessages';
 
 /** 1MSG's message types ([1sdk] Message, [ebor] production capture) as ours. */
@@ -31,6 +32,19 @@ const types: Record<string, MessageType> = {
 	interactive: 'interactive',
 	button: 'interactive',
 };
+
+/**
+ * The choice a tapped button or list row carries on 1MSG's plain hook (`type` `interactive` or
+ * `button`). Which field holds its id is unconfirmed ([1sdk] c/model/message.h names the types,
+ * not the fields): Meta's parts under `interactive` or `button`, or a JSON `body`, are read first;
+ * else `body` is taken as the tapped title, and as its id.
+ */
+function oneMsgReply(raw: IDataObject) {
+	const reply = replyIn(raw.interactive, raw.button, raw.listReply, raw.buttonReply, raw.body);
+	if (reply) return reply;
+	const title = typeof raw.body === 'string' ? raw.body.trim() : '';
+	return title === '' ? undefined : { id: title, title };
+}
 
 /** A location's `body`: latitude and longitude, `;` or `,` between (format unconfirmed). */
 function locationIn(body: unknown) {
@@ -74,6 +88,7 @@ function oneMsgMessage(raw: IDataObject, receivedAt: Date): IncomingMessage | un
 		location: type === 'location' ? locationIn(raw.body) : undefined,
 		contacts:
 			type === 'contact' && typeof raw.body === 'string' ? [contactOfVcard(raw.body)] : undefined,
+		reply: type === 'interactive' ? oneMsgReply(raw) : undefined,
 		replyTo: raw.quotedMsgId,
 		timestamp: raw.time,
 		receivedAt,
