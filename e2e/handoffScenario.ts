@@ -19,12 +19,30 @@ export const handoffSettings = {
 	about: 'Duka Deliveries delivers parcels in Nairobi, Monday to Saturday, 8:00 to 18:00.',
 };
 
-/** Each provider's text and card endpoints, and who a request is addressed to. */
-const wire: Record<ProviderName, { text: string; card: string; to: (s: Sent) => unknown }> = {
-	oneMsg: { text: '/sendMessage', card: '/sendContact', to: (s) => s.body.chatId ?? s.body.phone },
-	lipaChat: { text: '/whatsapp/message/text', card: '/whatsapp/contact', to: (s) => s.body.to },
+/**
+ * Each provider's text, card and reply-button endpoints (GOWA has none: WhatsApp Web cannot send
+ * buttons), and who a request is addressed to.
+ */
+const wire: Record<
+	ProviderName,
+	{ text: string; card: string; buttons?: string; to: (s: Sent) => unknown }
+> = {
+	oneMsg: {
+		text: '/sendMessage',
+		card: '/sendContact',
+		buttons: '/sendButton',
+		to: (s) => s.body.chatId ?? s.body.phone,
+	},
+	lipaChat: {
+		text: '/whatsapp/message/text',
+		card: '/whatsapp/contact',
+		buttons: '/whatsapp/interactive/buttons',
+		to: (s) => s.body.to,
+	},
 	whatsAppWeb: { text: '/send/message', card: '/send/contact', to: (s) => s.body.phone },
 };
+/** Where an answer of the agent goes: with the "Talk to a person" button where the provider has buttons. */
+export const answerPath = (provider: ProviderName) => wire[provider].buttons ?? wire[provider].text;
 /** The recipient each provider's request names for a number. */
 const addressed: Record<ProviderName, (digits: string) => string> = {
 	oneMsg: (d) => d,
@@ -68,8 +86,10 @@ export async function enableHandoff(
 
 /** Every text and card the provider sent to `digits`, oldest first. */
 function sentTo(sim: Sim, provider: ProviderName, digits: string) {
-	const { text, card, to } = wire[provider];
-	return [...(sim.sends(text) as Sent[]), ...(sim.sends(card) as Sent[])]
+	const { text, card, buttons, to } = wire[provider];
+	const paths = [text, card, ...(buttons ? [buttons] : [])];
+	return paths
+		.flatMap((path) => sim.sends(path) as Sent[])
 		.filter((sent) => String(to(sent)).replace(/@c\.us$/, '') === addressed[provider](digits))
 		.sort((a, b) => a.at - b.at);
 }
@@ -94,19 +114,26 @@ export async function handoffLoop(
 		provider
 	] as Sim;
 	const { personDigits, about } = handoffSettings;
-	const writes = async (from: string, text: string, kind = 'text') => {
-		sim.customerWrites({ kind, from, name: 'Amina', text });
+	const writes = async (from: string, text: string, kind = 'text', id?: string) => {
+		sim.customerWrites({ kind, from, name: 'Amina', text, id });
 		await sim.callbacksDone();
 	};
 	const toCustomer = () => sentTo(sim, provider, customer);
 	const rowOf = async (digits: string) =>
 		(await table.rows()).find((row: { chat: string }) => row.chat === `+${digits}`);
 
-	// 1. A question: the agent's answer goes back through the same provider.
-	await writes(customer, 'When do you deliver?');
+	// 1. A question: marked read, typing shown (1MSG, GOWA), then the agent's answer goes back
+	// through the same provider, with the "Talk to a person" button where it has buttons.
+	const questionId = `Q${customer}`;
+	const receivedBefore = sim.received.length;
+	await writes(customer, 'When do you deliver?', 'text', questionId);
 	const [answer] = await eventually(() => (toCustomer().length >= 1 ? toCustomer() : undefined));
-	expect(answer.path.endsWith(wire[provider].text)).toBe(true);
+	expect(answer.path.endsWith(answerPath(provider))).toBe(true);
 	expect(JSON.stringify(answer.body)).toContain(about);
+	const readFirst = (sim.received as Sent[])
+		.slice(receivedBefore)
+		.filter((r) => /\/(readMessage|read|chat-presence)$/.test(r.path))
+		.map((r) => ({ path: r.path, body: r.body, beforeAnswer: r.at <= answer.at }));
 
 	// 2. A person, please: the tool sends the person's card, then the agent's line; the person is
 	// told on their own WhatsApp; the chat is marked.
@@ -162,6 +189,8 @@ export async function handoffLoop(
 		quietAfterOperator = sentTo(sim, provider, quietCustomer);
 	}
 	return {
+		questionId,
+		readFirst,
 		offered: offered?.function,
 		remembered,
 		handedOver,
@@ -175,6 +204,9 @@ export async function handoffLoop(
 	};
 }
 
+/** The template's button: its id, and its words from Settings. */
+const personButton = { id: 'handoff', title: 'Talk to a person' };
+
 /** What each provider receives for a card and a text, addressed to a customer's chat or a number. */
 const lipaChatFrom = { messageId: expect.any(String), from: demo.lipaChat.senderNumber };
 const handoffWire: Record<
@@ -184,6 +216,8 @@ const handoffWire: Record<
 		person: (digits: string) => object;
 		card: (to: object, name: string, digits: string) => object;
 		text: (to: object, message: string) => object;
+		/** The answer with the "Talk to a person" button, where the provider has buttons */
+		answer: (digits: string, message: string) => object;
 	}
 > = {
 	oneMsg: {
@@ -199,6 +233,12 @@ const handoffWire: Record<
 			],
 		}),
 		text: (to, message) => ({ ...to, body: message }),
+		// sendButton addresses the person by phone (its model has no chatId).
+		answer: (digits, message) => ({
+			phone: digits,
+			body: message,
+			sections: [{ type: 'reply', reply: personButton }],
+		}),
 	},
 	lipaChat: {
 		customer: (digits) => ({ ...lipaChatFrom, to: digits }),
@@ -209,12 +249,19 @@ const handoffWire: Record<
 			phones: [{ phone: digits, type: 'CELL', waId: digits }],
 		}),
 		text: (to, message) => ({ ...to, message }),
+		answer: (digits, message) => ({
+			...lipaChatFrom,
+			to: digits,
+			text: message,
+			buttons: [personButton],
+		}),
 	},
 	whatsAppWeb: {
 		customer: (digits) => ({ phone: `${digits}@s.whatsapp.net` }),
 		person: (digits) => ({ phone: `${digits}@s.whatsapp.net` }),
 		card: (to, name, digits) => ({ ...to, contact_name: name, contact_phone: digits }),
 		text: (to, message) => ({ ...to, message }),
+		answer: (digits, message) => ({ phone: `${digits}@s.whatsapp.net`, message }),
 	},
 };
 
@@ -250,7 +297,31 @@ export function expectHandedOver(
 			'Amina asked for a person. Their last message: "Can I talk to a person, please?". Answer them in their chat; write #bot there to give the chat back to the bot.',
 		),
 	]);
-	expect(loop.answeredAgain.body).toEqual(wire.text(wire.customer(customer), about));
+	// Marked read and typing shown before the answer, where the provider has read receipts.
+	const reads: Record<ProviderName, object[]> = {
+		oneMsg: [
+			{
+				path: `/${demo.oneMsg.channelId}/readMessage`,
+				body: { messageId: `wamid.${loop.questionId}`, typingIndicator: true },
+				beforeAnswer: true,
+			},
+		],
+		lipaChat: [],
+		whatsAppWeb: [
+			{
+				path: `/message/${loop.questionId}/read`,
+				body: { phone: `${customer}@s.whatsapp.net` },
+				beforeAnswer: true,
+			},
+			{
+				path: '/send/chat-presence',
+				body: { phone: `${customer}@s.whatsapp.net`, action: 'start' },
+				beforeAnswer: true,
+			},
+		],
+	};
+	expect(loop.readFirst).toEqual(reads[provider]);
+	expect(loop.answeredAgain.body).toEqual(wire.answer(customer, about));
 	expect(loop.row).toMatchObject({ chat: `+${customer}`, provider, person: personName });
 	expect(loop.quiet.sent).toBe(3);
 	expect(loop.quiet.modelCalls).toBe(loop.quiet.modelCallsBefore);
@@ -263,4 +334,66 @@ export function expectHandedOver(
 		});
 		expect(loop.quietAfterOperator).toEqual([]);
 	}
+}
+
+/**
+ * A tap on "Talk to a person" (1MSG, LipaChat): a question answered with the button, then the
+ * tap hands over at once without asking the model — the person's card and a line to the
+ * customer, the customer's card and the tap to the person, the chat's row — and the bot stays
+ * quiet after.
+ */
+export async function buttonHandoff(
+	sandbox: Sandbox,
+	table: Table,
+	provider: 'oneMsg' | 'lipaChat',
+	customer: string,
+) {
+	const sim = (provider === 'oneMsg' ? sandbox.oneMsg : sandbox.lipaChat) as Sim;
+	const { personName, personDigits, about } = handoffSettings;
+	const wire = handoffWire[provider];
+	const writes = async (message: object) => {
+		sim.customerWrites({ from: customer, name: 'Amina', ...message });
+		await sim.callbacksDone();
+	};
+	const toCustomer = () => sentTo(sim, provider, customer);
+	await writes({ kind: 'text', text: 'Where is my parcel?' });
+	const [answer] = await eventually(() => (toCustomer().length >= 1 ? toCustomer() : undefined));
+	expect(answer.body).toEqual(wire.answer(customer, about));
+
+	const modelCalls = sandbox.model.requests.length;
+	const toPersonBefore = sentTo(sim, provider, personDigits).length;
+	await writes({ kind: 'reply', replyId: personButton.id, text: personButton.title });
+	const handedOver = await eventually(
+		() => (toCustomer().length >= 3 ? toCustomer().slice(1) : undefined),
+		30_000,
+	);
+	expect(handedOver.map((sent) => sent.body)).toEqual([
+		wire.card(wire.customer(customer), personName, personDigits),
+		wire.text(
+			wire.customer(customer),
+			`${personName} will help you from here: their contact card is above.`,
+		),
+	]);
+	const toPerson = await eventually(() => {
+		const sent = sentTo(sim, provider, personDigits).slice(toPersonBefore);
+		return sent.length >= 2 ? sent : undefined;
+	});
+	expect(toPerson.map((sent) => sent.body)).toEqual([
+		wire.card(wire.person(personDigits), 'Amina', customer),
+		wire.text(
+			wire.person(personDigits),
+			'Amina asked for a person. Their last message: "Talk to a person". Answer them in their chat; write #bot there to give the chat back to the bot.',
+		),
+	]);
+	const row = await eventually(
+		async () => (await table.rows()).find((r: { chat: string }) => r.chat === `+${customer}`),
+		20_000,
+	);
+	expect(row).toMatchObject({ chat: `+${customer}`, provider, person: personName });
+	// Silence after: the chat is with a person.
+	await writes({ kind: 'text', text: 'Hello?' });
+	await sleep(4000);
+	expect(toCustomer()).toHaveLength(3);
+	// The model was asked for none of it.
+	expect(sandbox.model.requests.length).toBe(modelCalls);
 }

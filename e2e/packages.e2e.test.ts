@@ -5,7 +5,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { enableHandoff, expectHandedOver, handoffLoop, type ProviderName } from './handoffScenario';
+import {
+	buttonHandoff,
+	enableHandoff,
+	expectHandedOver,
+	handoffLoop,
+	type ProviderName,
+} from './handoffScenario';
 import { eventually, postJson } from './helpers';
 import * as n8n from './n8n';
 import { demo, demoCredentials, startSandbox } from './sandbox';
@@ -81,6 +87,9 @@ async function handsOver(service: ProviderName, cookie: string, customer: string
 		quiet,
 	);
 	expect(sandbox.model.requests.length).toBeGreaterThan(modelCalls);
+	// Where the service has buttons, a tap hands over without the model (in a chat of its own, …4x).
+	if (service !== 'whatsAppWeb')
+		await buttonHandoff(sandbox, table, service, `${customer.slice(0, -2)}4${customer.slice(-1)}`);
 	sandbox.routeMessagesTo('template');
 }
 

@@ -10,7 +10,13 @@ import {
 	storedReceiptKeys,
 	type Callback,
 } from './burst';
-import { enableHandoff, expectHandedOver, handoffLoop, type ProviderName } from './handoffScenario';
+import {
+	buttonHandoff,
+	enableHandoff,
+	expectHandedOver,
+	handoffLoop,
+	type ProviderName,
+} from './handoffScenario';
 import { eventually, postJson } from './helpers';
 import * as n8n from './n8n';
 import { demoCredentials, demo, startSandbox } from './sandbox';
@@ -840,6 +846,17 @@ describe('AI agent with human hand-off in the real n8n 2.41.1, with the scripted
 				customer,
 				quietCustomer,
 			);
+		},
+		120_000,
+	);
+
+	it.each<['oneMsg' | 'lipaChat', string]>([
+		['oneMsg', '254733100031'],
+		['lipaChat', '254733100032'],
+	])(
+		'%s: the answer offers "Talk to a person"; a tap hands over at once with no model request (card and line to the customer, card and the tap to the person, chat marked); silence after',
+		async (provider, customer) => {
+			await buttonHandoff(sandbox, table, provider, customer);
 		},
 		120_000,
 	);

@@ -12,7 +12,13 @@ import {
 	type Answer,
 	type Callback,
 } from './burst';
-import { enableHandoff, handoffLoop, type ProviderName } from './handoffScenario';
+import {
+	buttonHandoff,
+	enableHandoff,
+	expectHandedOver,
+	handoffLoop,
+	type ProviderName,
+} from './handoffScenario';
 import { eventually, postJson } from './helpers';
 import * as n8n from './n8n';
 import { ports, startQueue } from './queue';
@@ -221,16 +227,25 @@ describe('AI agent with human hand-off in queue mode, with the scripted model', 
 			report.push(
 				`AI agent hand-off (${provider}): ${onWorkers} executions on the workers; ${loop.handedOver.length} sends to the customer at the hand-over, ${loop.toPerson.length} to the person`,
 			);
-			expect(loop.handedOver).toHaveLength(2);
-			expect(loop.toPerson).toHaveLength(2);
-			expect(loop.row).toMatchObject({ chat: `+${customer}`, provider, person: 'Juma Mwangi' });
-			expect(loop.quiet.sent).toBe(3);
-			expect(loop.quiet.modelCalls).toBe(loop.quiet.modelCallsBefore);
-			expect(loop.answeredAgain.body).toBeDefined();
-			expect(loop.rowAfterRelease).toBeUndefined();
-			if (provider !== 'lipaChat') expect(loop.quietAfterOperator).toEqual([]);
+			// The same exact requests as in regular mode: read receipt and typing, the answer with
+			// its button, the hand-over, both sides told, silence, release.
+			expectHandedOver(loop, provider, customer, quietCustomer);
 			// Every message (question, request, silence, release, answer…) ran on a worker.
 			expect(onWorkers).toBeGreaterThanOrEqual(provider === 'lipaChat' ? 4 : 7);
+		},
+		180_000,
+	);
+
+	it.each<['oneMsg' | 'lipaChat', string]>([
+		['oneMsg', '254733200021'],
+		['lipaChat', '254733200022'],
+	])(
+		'%s: a tap on "Talk to a person" hands over on a worker without a model request; silence after',
+		async (provider, customer) => {
+			const startedBefore = startedOnWorkers();
+			await buttonHandoff(sandbox, handoffTable, provider, customer);
+			// The question, the tap and the silence each ran on a worker.
+			expect(startedOnWorkers() - startedBefore).toBeGreaterThanOrEqual(3);
 		},
 		180_000,
 	);

@@ -23,6 +23,15 @@ const operatorMessages = {
 		"The person can also just answer from the WhatsApp app on the business's phone: GOWA reports that **Operator Message**, and it marks the chat too.",
 };
 
+const interactive = {
+	oneMsg:
+		"Each answer comes with a **Talk to a person** button: a tap hands over at once, without asking the model. The customer's message is **marked read** and **typing…** shows while the agent thinks (a failed read receipt never stops the answer).",
+	lipaChat:
+		'Each answer comes with a **Talk to a person** button: a tap hands over at once, without asking the model. (LipaChat documents no read receipts or typing indicator.)',
+	whatsAppWeb:
+		"The customer's message is **marked read** and **typing…** shows while the agent thinks (a failed read receipt never stops the answer). WhatsApp Web cannot send buttons: the agent's tool is the way to a person.",
+};
+
 const window24h = {
 	oneMsg:
 		'\n\nFree text and cards reach the person only inside their 24-hour window: the person should write to the business number once a day.',
@@ -35,14 +44,18 @@ const aiHandoff = (id) =>
 	`## An AI agent that hands over to a person
 A customer writes on WhatsApp (${serviceName[id]}): an **AI agent** answers in the same chat. When the customer asks for a person, or the agent cannot help, the agent **hands over**: the customer gets the person's contact card and a line of text, **the person gets the customer's card and the customer's last message** on their own WhatsApp, and the chat is written into the Data Table **WhatsApp hand-offs**. While a chat is there, **the bot stays quiet** in it.
 
+${interactive[id]}
+
 ${operatorMessages[id]} The bot takes the chat back ${id === 'lipaChat' ? 'after the **quiet period** (hours since the hand-over)' : 'when the person writes the **release keyword** in it (e.g. `#bot`), or after the **quiet period** (hours without a word from the person)'}.
 
 **Before the first run**
 1. Create the Data Table: click **Execute workflow** on *Create the table (once)* below, or make a table \`WhatsApp hand-offs\` with columns \`chat\`, \`provider\`, \`person\` (text) and \`since\` (date).
-2. Set the person${id === 'lipaChat' ? '' : ', the keyword'} and the quiet period in **Settings**.
+2. Set the person${id === 'whatsAppWeb' ? '' : ", the button's words"}${id === 'lipaChat' ? '' : ', the keyword'} and the quiet period in **Settings**.
 3. Choose your OpenAI credential in **OpenAI Chat Model**, and your ${serviceName[id]} credential.
 
-${registration[id]}${window24h[id]} **Queue mode:** replace Simple Memory with Postgres or Redis Chat Memory, so every worker sees the conversation.`;
+${registration[id]}${window24h[id]}
+
+Keep the node right before the agent (${id === 'lipaChat' ? '**To the LipaChat Agent**' : '**Mark Read, Show Typing**'}): n8n 2.41 resumes an agent after a tool call as if its input came from the first output of the node before it, and the agent's way in is the second output of **Tapped Talk to a Person?**. **Queue mode:** replace Simple Memory with Postgres or Redis Chat Memory, so every worker sees the conversation.`;
 
 const asksForAPerson = (id) =>
 	`## A customer asks for a person

@@ -3,8 +3,7 @@
 // The templates of each single-service package, made from the all-in-one's: its nodes of that
 // service take the package's types (the trigger becomes the service's own, without its Provider
 // parameter), nodes of other services go, and so does whatever only they led to. A switch or IF
-// that chose between providers and has one lane left goes too (with the pass-through nodes that
-// only kept its lanes apart), and a note written for several providers is replaced by the one
+// that chose between providers and has one lane left goes too, and a note written for several providers is replaced by the one
 // for this service (scripts/serviceTemplateNotes.js). The result is committed in each package's
 // workflows/ (what its README links and its tarball ships):
 //   node scripts/serviceTemplates.js          writes them
@@ -29,7 +28,6 @@ function providerOf(node) {
 
 const isStart = (node) => /trigger|webhook/i.test(node.type) && !/respondToWebhook/.test(node.type);
 const isDecision = (node) => /^n8n-nodes-base\.(switch|if)$/.test(node.type);
-const isPassThrough = (node) => node.type === 'n8n-nodes-base.noOp';
 const mainOutputs = (connections, name) => connections[name]?.main ?? [];
 
 /** Keeps only links to `names`, and only the entries of nodes in `names`. */
@@ -88,25 +86,36 @@ function bypass(connections, name, targets) {
 	}
 }
 
+/** Removes `name` and every link to it. */
+function remove(connections, name) {
+	delete connections[name];
+	for (const outputs of Object.values(connections)) {
+		for (const [kind, lists] of Object.entries(outputs)) {
+			outputs[kind] = lists.map((links) => links.filter((link) => link.node !== name));
+		}
+	}
+}
+
 /**
- * Drops the decisions left with one lane: a switch or IF whose outputs led to several lanes in
- * the all-in-one and lead to one now, and a pass-through node right behind it.
+ * Drops the decisions this provider has settled: a switch or IF whose outputs led somewhere in
+ * the all-in-one and lead nowhere now (every lane another provider's) goes with the links to it;
+ * then one that led to several lanes and leads to one now is replaced by that lane. Pass-through
+ * nodes stay: the one before an agent keeps n8n 2.41 resuming it on the right item.
  */
 function withoutSettledDecisions(nodes, connections, before) {
 	const lanes = (outputs) => outputs.filter((links) => links.length > 0);
 	const dropped = new Set();
-	for (const node of nodes.filter(isDecision)) {
-		const now = lanes(mainOutputs(connections, node.name));
-		if (lanes(mainOutputs(before, node.name)).length < 2 || now.length !== 1) continue;
-		let targets = now[0];
-		dropped.add(node.name);
-		const behind = targets.length === 1 && nodes.find((n) => n.name === targets[0].node);
-		if (behind && isPassThrough(behind)) {
-			dropped.add(behind.name);
-			targets = mainOutputs(connections, behind.name)[0] ?? [];
-			bypass(connections, behind.name, targets);
+	for (let changed = true; changed; ) {
+		changed = false;
+		for (const node of nodes.filter((n) => isDecision(n) && !dropped.has(n.name))) {
+			const was = lanes(mainOutputs(before, node.name)).length;
+			const now = lanes(mainOutputs(connections, node.name));
+			if (was > 0 && now.length === 0) remove(connections, node.name);
+			else if (was > 1 && now.length === 1) bypass(connections, node.name, now[0]);
+			else continue;
+			dropped.add(node.name);
+			changed = true;
 		}
-		bypass(connections, node.name, targets);
 	}
 	return nodes.filter((node) => !dropped.has(node.name));
 }

@@ -220,24 +220,36 @@ describe("each package's templates (packages/*/workflows, made by scripts/servic
 	);
 
 	it.each(services.map((s) => [s.packageName, s] as const))(
-		'%s: the AI hand-off is one lane: one trigger, one agent with its hand-over tool and whose answer goes out through the same service',
+		'%s: the AI hand-off is one lane: one trigger, one agent with its hand-over tool, the answer through the same service; a tapped button hands over without the agent where the service has buttons',
 		(_name, { dir, packageName, providerId }) => {
 			const workflow = read(dir, 'ai-agent-with-human-handoff.json');
 			const byType = (type: string) => workflow.nodes.filter((n) => n.type === type);
-			expect(workflow.nodes.length).toBeLessThanOrEqual(21);
+			const typeOf = (name: string) => workflow.nodes.find((n) => n.name === name)!.type;
+			const next = (name: string) =>
+				(workflow.connections[name]?.main ?? []).flat().map((link) => link.node);
+			expect(workflow.nodes.length).toBeLessThanOrEqual(27);
 			expect(byType('@n8n/n8n-nodes-langchain.agent')).toHaveLength(1);
 			expect(byType(`${packageName}.${providerId}Trigger`)).toHaveLength(1);
 			expect(byType(`${packageName}.${providerId}Tool`)).toHaveLength(1);
 			expect(byType('n8n-nodes-base.switch').map((n) => n.name)).toEqual(['What Happened?']);
 			const [agent] = byType('@n8n/n8n-nodes-langchain.agent');
-			const next = (name: string) =>
-				(workflow.connections[name]?.main ?? []).flat().map((link) => link.node);
-			expect(next('Not With a Person?')).toEqual([agent.name]);
 			expect(next(agent.name)).toEqual(['Answer']);
-			const [reply] = next('Answer');
-			expect(workflow.nodes.find((n) => n.name === reply)!.type).toBe(
-				`${packageName}.${providerId}`,
+			const sends = (name: string): string[] =>
+				typeOf(name) === `${packageName}.${providerId}` ? [name] : next(name).flatMap(sends);
+			const replies = sends('Answer').map(
+				(name) => workflow.nodes.find((n) => n.name === name)!.parameters.operation,
 			);
+			if (providerId === 'whatsAppWeb') {
+				// No buttons on WhatsApp Web: the agent's tool is the way to a person.
+				expect(next('Not With a Person?')).toEqual(['Mark Read, Show Typing (GOWA)']);
+				expect(replies).toEqual(['sendText']);
+				return;
+			}
+			expect(next('Not With a Person?')).toEqual(['Tapped Talk to a Person?']);
+			const [tapped, toAgent] = workflow.connections['Tapped Talk to a Person?'].main!;
+			expect(typeOf(tapped[0].node)).toBe(`${packageName}.${providerId}`);
+			expect(next(toAgent[0].node)).toEqual([agent.name]);
+			expect(replies.sort()).toEqual(['sendButtons', 'sendText']);
 		},
 	);
 });
