@@ -587,6 +587,66 @@ describe('workflow templates in a real n8n 2.41.1 with the packed package instal
 		});
 	});
 
+	it('an AI Agent uses Send Buttons as a tool: the model fills the text and the choices (JSON) with $fromAI; the buttons go out through 1MSG; choices over the limit go back to the model as an error, nothing sent', async () => {
+		sandbox.oneMsg.customerWrote('254722000444');
+		const before = sandbox.oneMsg.sends('/sendButton').length;
+		sandbox.model.plays(
+			{
+				tool: 'Offer_Choices_via_1MSG',
+				arguments: {
+					recipient: '254722000444@c.us',
+					text: 'How can we help?',
+					buttons: JSON.stringify(['Talk to a person', 'Track my order']),
+				},
+			},
+			{ text: 'I offered the choices.' },
+		);
+		const answer = await post('e2e-agent', { message: 'Chat 254722000444@c.us needs help' });
+		expect(answer).toMatchObject({ status: 200, json: { output: 'I offered the choices.' } });
+		expect(
+			sandbox.oneMsg
+				.sends('/sendButton')
+				.slice(before)
+				.map((r) => r.body),
+		).toEqual([
+			{
+				phone: '254722000444',
+				body: 'How can we help?',
+				sections: [
+					{ type: 'reply', reply: { id: 'Talk to a person', title: 'Talk to a person' } },
+					{ type: 'reply', reply: { id: 'Track my order', title: 'Track my order' } },
+				],
+			},
+		]);
+		const offered = sandbox.model.requests
+			.at(-2)!
+			.tools!.find((t) => t.function.name === 'Offer_Choices_via_1MSG')!;
+		expect(offered.function.parameters).toMatchObject({
+			properties: {
+				recipient: { type: 'string' },
+				text: { type: 'string' },
+				buttons: { type: 'string' },
+			},
+		});
+
+		sandbox.model.plays(
+			{
+				tool: 'Offer_Choices_via_1MSG',
+				arguments: {
+					recipient: '254722000444@c.us',
+					text: 'Pick one',
+					buttons: JSON.stringify(['One', 'Two', 'Three', 'Four']),
+				},
+			},
+			{ text: 'Too many choices.' },
+		);
+		const bad = await post('e2e-agent', { message: 'Offer four choices' });
+		expect(bad).toMatchObject({ status: 200, json: { output: 'Too many choices.' } });
+		const error = sandbox.model.requests.at(-1)!.messages.find((m) => m.role === 'tool');
+		expect(String(error?.content)).toMatch(/4 buttons given; WhatsApp takes 1 to 3/);
+		expect(sandbox.oneMsg.sends('/sendButton')).toHaveLength(before + 1);
+	});
+
 	it('failed-delivery alert: a failed status from 1MSG and from LipaChat reaches its trigger and the alert', async () => {
 		// Published at startup, the 1MSG trigger registered itself with the channel.
 		expect(sandbox.oneMsg.webhookUrls).toContainEqual(

@@ -6,8 +6,11 @@ import type {
 } from 'n8n-workflow';
 
 import { latestStatus } from '../../shared/deliveryStatus';
-import { InputError } from '../../shared/errors/inputError';
-import { asText, itemParameter } from '../../shared/itemParameter';
+import {
+	messageIdProperty,
+	messageIdReader,
+	type MessageIdSetup,
+} from '../../shared/messageIdParameter';
 import { oneMsg } from '../../shared/providers/oneMsg';
 import { showFor, type Operation } from '../../shared/operation';
 import { runItems } from '../../shared/send/runItems';
@@ -21,19 +24,13 @@ const option = {
 const displayOptions = showFor(option);
 const concurrency = 8;
 
-const description: INodeProperties[] = [
-	{
-		displayName: 'Message ID',
-		name: 'messageId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'wamid.HBgL...',
-		hint: 'The messageId a 1MSG send operation returned, e.g. {{ $json.messageId }}',
-		description: 'ID of the message whose delivery status to read',
-		displayOptions,
-	},
-];
+const messageIdSetup: MessageIdSetup = {
+	placeholder: 'wamid.HBgL...',
+	hint: 'The messageId a 1MSG send operation returned, e.g. {{ $json.messageId }}',
+	description: 'ID of the message whose delivery status to read',
+	whenEmpty: 'Map the messageId of a send operation, e.g. {{ $json.messageId }}.',
+};
+const description: INodeProperties[] = [messageIdProperty(messageIdSetup, displayOptions)];
 
 /**
  * Reads each item's message status from 1MSG: the latest status in the normalised shape, plus
@@ -41,16 +38,9 @@ const description: INodeProperties[] = [
  */
 async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const credentials = await this.getCredentials(oneMsg.credentialType);
-	const messageIdOf = itemParameter(this, 'messageId', asText, '');
+	const messageIdOf = messageIdReader(this, messageIdSetup);
 	const { items } = await runItems(this, oneMsg, credentials, concurrency, async (itemIndex) => {
 		const messageId = messageIdOf(itemIndex);
-		if (messageId === '') {
-			throw new InputError(
-				'Message ID',
-				'"Message ID" is empty',
-				'Map the messageId of a send operation, e.g. {{ $json.messageId }}.',
-			);
-		}
 		const { history, raw } = await oneMsg.statusLookup!(this, credentials, messageId);
 		const latest = latestStatus(history);
 		const json: IDataObject = {

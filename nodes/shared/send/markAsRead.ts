@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { InputError } from '../errors/inputError';
 import { callForBody } from '../http/callProvider';
-import { asText, itemParameter } from '../itemParameter';
+import { itemParameter } from '../itemParameter';
+import { messageIdProperty, messageIdReader, type MessageIdSetup } from '../messageIdParameter';
 import { showFor, type Operation } from '../operation';
 import type { Provider } from '../providers/provider';
 import { recipientProperty } from '../recipientProperty';
@@ -17,6 +17,13 @@ const option = {
 	action: 'Mark a message as read',
 };
 const displayOptions = showFor(option);
+const messageIdSetup: MessageIdSetup = {
+	placeholder: '={{ $json.messageId }}',
+	hint: "The messageId of the customer's message, from the WhatsApp Trigger",
+	description: 'ID of the message to mark as read',
+	whenEmpty:
+		"Map the messageId of the customer's message from the WhatsApp Trigger, e.g. {{ $json.messageId }}.",
+};
 /** Marking read again does no harm: a few at once, retried like any call that is not a send. */
 const concurrency = 8;
 
@@ -24,17 +31,7 @@ const concurrency = 8;
 export function markAsReadOperation(provider: Provider, chatDescription = ''): Operation {
 	const api = provider.readReceipts!;
 	const description: INodeProperties[] = [
-		{
-			displayName: 'Message ID',
-			name: 'messageId',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: '={{ $json.messageId }}',
-			hint: "The messageId of the customer's message, from the WhatsApp Trigger",
-			description: 'ID of the message to mark as read',
-			displayOptions,
-		},
+		messageIdProperty(messageIdSetup, displayOptions),
 		...(api.needsChat ? [recipientProperty(chatDescription, displayOptions)] : []),
 		{
 			displayName: 'Show Typing',
@@ -48,7 +45,7 @@ export function markAsReadOperation(provider: Provider, chatDescription = ''): O
 	];
 	async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const credentials = await this.getCredentials(provider.credentialType);
-		const messageIdOf = itemParameter(this, 'messageId', asText, '');
+		const messageIdOf = messageIdReader(this, messageIdSetup);
 		const recipientOf = api.needsChat
 			? recipientReader(this, undefined, provider.chatIdPattern)
 			: undefined;
@@ -60,13 +57,6 @@ export function markAsReadOperation(provider: Provider, chatDescription = ''): O
 			concurrency,
 			async (itemIndex) => {
 				const messageId = messageIdOf(itemIndex);
-				if (messageId === '') {
-					throw new InputError(
-						'Message ID',
-						'"Message ID" is empty',
-						"Map the messageId of the customer's message from the WhatsApp Trigger, e.g. {{ $json.messageId }}.",
-					);
-				}
 				const recipient = recipientOf?.(itemIndex);
 				const typing = typingOf(itemIndex);
 				for (const request of api.requests({ credentials, messageId, recipient, typing })) {
