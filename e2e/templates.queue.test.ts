@@ -228,8 +228,10 @@ describe('AI agent with human hand-off in queue mode, with the scripted model', 
 				`AI agent hand-off (${provider}): ${onWorkers} executions on the workers; ${loop.handedOver.length} sends to the customer at the hand-over, ${loop.toPerson.length} to the person`,
 			);
 			// The same exact requests as in regular mode: read receipt and typing, the answer with
-			// its button, the hand-over, both sides told, silence, release.
-			expectHandedOver(loop, provider, customer, quietCustomer);
+			// its button, the hand-over, both sides told, silence, release. (Simple Memory is each
+			// worker's own, so the model may not see the earlier question: the template's note says
+			// to use Postgres or Redis Chat Memory in queue mode.)
+			expectHandedOver(loop, provider, customer, quietCustomer, { remembers: false });
 			// Every message (question, request, silence, release, answer…) ran on a worker.
 			expect(onWorkers).toBeGreaterThanOrEqual(provider === 'lipaChat' ? 4 : 7);
 		},
