@@ -12,7 +12,8 @@ const unsafeKeys = new Set(['__proto__', 'constructor', 'prototype']);
 function pathReader(path: string[]): Resolve {
 	return (json) => {
 		let value: unknown = json;
-		for (const [index, key] of path.entries()) {
+		for (let index = 0; index < path.length; index++) {
+			const key = path[index];
 			// Anything but an own data property is left to n8n: its errors and its semantics.
 			if (value === null || typeof value !== 'object') return NEEDS_N8N;
 			if (!Object.prototype.hasOwnProperty.call(value, key)) {

@@ -98,7 +98,8 @@ export class RateLimiter {
 
 	/** An answer that was not a 429. */
 	succeeded(): void {
-		this.share.succeeded();
+		// Without a cap there is no share to climb back to.
+		if (this.perSecond > 0) this.share.succeeded();
 	}
 
 	/** The rate this node sends at now, per second. */

@@ -53,21 +53,20 @@ function outputOf(
 	sent: Sent[],
 	secrets: string[],
 ): IDataObject {
-	const several = sent.length > 1;
-	const ids = sent.map((s) => redact(s.messageId, secrets));
-	return {
+	const output: IDataObject = {
 		provider: provider.id,
-		messageId: ids[0],
-		...(several && { messageIds: ids }),
-		status: 'accepted',
-		to: prepared.to,
-		sentAt: new Date().toISOString(),
-		...redact(prepared.extra, secrets),
-		response: redact(
-			several ? sent.map((s) => s.response) : sent[0].response,
-			secrets,
-		) as IDataObject,
+		messageId: redact(sent[0].messageId, secrets),
 	};
+	if (sent.length > 1) output.messageIds = sent.map((s) => redact(s.messageId, secrets));
+	output.status = 'accepted';
+	output.to = prepared.to;
+	output.sentAt = new Date().toISOString();
+	if (prepared.extra) Object.assign(output, redact(prepared.extra, secrets));
+	output.response = redact(
+		sent.length > 1 ? sent.map((s) => s.response) : sent[0].response,
+		secrets,
+	) as IDataObject;
+	return output;
 }
 
 /** Says which messages of a several-message item went out before one failed. */

@@ -12,13 +12,28 @@ export { credentialType, oneMsgDefaultBaseUrl } from './credential';
 /** 1MSG addresses chats as `<digits>@c.us` (person) or `<id>@g.us` (group). */
 export const oneMsgChatIdPattern = /^(\d{6,15}@c\.us|[\d-]{6,40}@g\.us)$/;
 
-/** The channel's address, worked out once per credentials read (the channel may need the token parsed). */
-const channelUrl = oncePerObject((credentials: ICredentialDataDecryptedObject) =>
-	joinUrl(String(credentials.baseUrl || oneMsgDefaultBaseUrl), oneMsgChannelId(credentials)),
-);
+/**
+ * The channel's addresses, worked out once per credentials read (the channel may need the token
+ * parsed), each method's once: every item of a send asks for the same one.
+ */
+const channelUrls = oncePerObject((credentials: ICredentialDataDecryptedObject) => {
+	const channel = joinUrl(
+		String(credentials.baseUrl || oneMsgDefaultBaseUrl),
+		oneMsgChannelId(credentials),
+	);
+	const byMethod = new Map<string, string>();
+	return (method: string) => {
+		let url = byMethod.get(method);
+		if (url === undefined) {
+			url = joinUrl(channel, method);
+			byMethod.set(method, url);
+		}
+		return url;
+	};
+});
 
 export function oneMsgUrl(credentials: ICredentialDataDecryptedObject, method: string): string {
-	return joinUrl(channelUrl(credentials), method);
+	return channelUrls(credentials)(method);
 }
 
 export function oneMsgRecipientFields(recipient: Recipient): IDataObject {
