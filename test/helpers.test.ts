@@ -85,6 +85,25 @@ describe('transport helpers', () => {
 		});
 	});
 
+	it('redacts a secret in a key, a number, a text with quotes, and returns the value itself when none is there', () => {
+		const secrets = ['pa"ss\\word', '98765432'];
+		expect(
+			redact(
+				{ 'x-pa"ss\\word': 1, pin: 9876543210, note: 'it is pa"ss\\word', at: new Date(0) },
+				secrets,
+			),
+		).toEqual({
+			'x-[redacted]': 1,
+			pin: '[redacted]10',
+			note: 'it is [redacted]',
+			at: '1970-01-01T00:00:00.000Z',
+		});
+		const clean = { id: 'wamid.1', nested: [{ ok: true, n: 5 }] };
+		expect(redact(clean, secrets)).toBe(clean);
+		// Secrets shorter than 4 characters would match ordinary text: not searched.
+		expect(redact('a b c', ['b'])).toBe('a b c');
+	});
+
 	it('reads Retry-After as seconds or as an HTTP date', () => {
 		const now = Date.parse('2026-11-22T10:00:00Z');
 		expect(retryAfterMs({ 'retry-after': '3' }, now)).toBe(3000);

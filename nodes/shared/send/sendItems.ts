@@ -117,7 +117,9 @@ export async function sendItems<Readers>(
 		credentials,
 		options.concurrency,
 		async (itemIndex) => {
-			const prepared = await sender.prepare(readers, itemIndex);
+			// Most senders prepare without waiting: no extra turn of the event loop for them.
+			const preparing = sender.prepare(readers, itemIndex);
+			const prepared = preparing instanceof Promise ? await preparing : preparing;
 			const sent: Sent[] = [];
 			for (const request of prepared.requests) {
 				try {
