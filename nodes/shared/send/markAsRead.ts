@@ -18,7 +18,7 @@ const option = {
 };
 const displayOptions = showFor(option);
 const messageIdSetup: MessageIdSetup = {
-	placeholder: '={{ $json.messageId }}',
+	placeholder: 'wamid.HBgL... or 3EB0C767D2...',
 	hint: "The messageId of the customer's message, from the WhatsApp Trigger",
 	description: 'ID of the message to mark as read',
 	whenEmpty:
