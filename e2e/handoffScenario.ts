@@ -84,6 +84,16 @@ export async function enableHandoff(
 	return table;
 }
 
+/** The simulator of `provider`. */
+const simOf = (sandbox: Sandbox, provider: ProviderName) =>
+	({ oneMsg: sandbox.oneMsg, lipaChat: sandbox.lipaChat, whatsAppWeb: sandbox.gowa })[
+		provider
+	] as Sim;
+
+/** The hand-off table's row of a chat, by the customer's digits. */
+const rowOf = async (table: Table, digits: string) =>
+	(await table.rows()).find((row: { chat: string }) => row.chat === `+${digits}`);
+
 /** Every text and card the provider sent to `digits`, oldest first. */
 function sentTo(sim: Sim, provider: ProviderName, digits: string) {
 	const { text, card, buttons, to } = wire[provider];
@@ -110,17 +120,13 @@ export async function handoffLoop(
 	customer: string,
 	quietCustomer: string,
 ) {
-	const sim = { oneMsg: sandbox.oneMsg, lipaChat: sandbox.lipaChat, whatsAppWeb: sandbox.gowa }[
-		provider
-	] as Sim;
+	const sim = simOf(sandbox, provider);
 	const { personDigits, about } = handoffSettings;
 	const writes = async (from: string, text: string, kind = 'text', id?: string) => {
 		sim.customerWrites({ kind, from, name: 'Amina', text, id });
 		await sim.callbacksDone();
 	};
 	const toCustomer = () => sentTo(sim, provider, customer);
-	const rowOf = async (digits: string) =>
-		(await table.rows()).find((row: { chat: string }) => row.chat === `+${digits}`);
 
 	// 1. A question: marked read, typing shown (1MSG, GOWA), then the agent's answer goes back
 	// through the same provider, with the "Talk to a person" button where it has buttons.
@@ -156,7 +162,7 @@ export async function handoffLoop(
 		const sent = sentTo(sim, provider, personDigits).slice(toPersonBefore);
 		return sent.length >= 2 ? sent : undefined;
 	});
-	const row = await eventually(() => rowOf(customer), 20_000);
+	const row = await eventually(() => rowOf(table, customer), 20_000);
 	// 3. While the chat is with a person the bot says nothing, and the model is not asked.
 	const modelCalls = sandbox.model.requests.length;
 	await writes(customer, 'Hello? Are you there?');
@@ -170,20 +176,20 @@ export async function handoffLoop(
 		});
 	} else {
 		await writes(customer, '#bot', 'operator');
-		await eventually(async () => ((await rowOf(customer)) ? undefined : true), 20_000);
+		await eventually(async () => ((await rowOf(table, customer)) ? undefined : true), 20_000);
 	}
 	await writes(customer, 'Thanks, and when do you deliver on Saturday?');
 	const answeredAgain = await eventually(() =>
 		toCustomer().length >= 4 ? toCustomer() : undefined,
 	);
-	const rowAfterRelease = await rowOf(customer);
+	const rowAfterRelease = await rowOf(table, customer);
 
 	// 5. An operator writes first in another chat: marked, and the bot stays quiet there.
 	let operatorRow: unknown;
 	let quietAfterOperator: Sent[] = [];
 	if (provider !== 'lipaChat') {
 		await writes(quietCustomer, 'Juma here, I have your parcel', 'operator');
-		operatorRow = await eventually(() => rowOf(quietCustomer), 20_000);
+		operatorRow = await eventually(() => rowOf(table, quietCustomer), 20_000);
 		await writes(quietCustomer, 'Great, thanks!');
 		await sleep(4000);
 		quietAfterOperator = sentTo(sim, provider, quietCustomer);
@@ -350,7 +356,7 @@ export async function buttonHandoff(
 	provider: 'oneMsg' | 'lipaChat',
 	customer: string,
 ) {
-	const sim = (provider === 'oneMsg' ? sandbox.oneMsg : sandbox.lipaChat) as Sim;
+	const sim = simOf(sandbox, provider);
 	const { personName, personDigits, about } = handoffSettings;
 	const wire = handoffWire[provider];
 	const writes = async (message: object) => {
@@ -386,10 +392,7 @@ export async function buttonHandoff(
 			'Amina asked for a person. Their last message: "Talk to a person". Answer them in their chat; write #bot there to give the chat back to the bot.',
 		),
 	]);
-	const row = await eventually(
-		async () => (await table.rows()).find((r: { chat: string }) => r.chat === `+${customer}`),
-		20_000,
-	);
+	const row = await eventually(() => rowOf(table, customer), 20_000);
 	expect(row).toMatchObject({ chat: `+${customer}`, provider, person: personName });
 	// Silence after: the chat is with a person.
 	await writes({ kind: 'text', text: 'Hello?' });

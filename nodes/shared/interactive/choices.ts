@@ -1,5 +1,5 @@
 import { InputError, quote } from '../errors/inputError';
-import { checkLength, readMessageText } from '../messageText';
+import { checkLength } from '../messageText';
 
 /** One choice a customer can tap: a reply button, or a row of a list. */
 export interface Choice {
@@ -55,10 +55,6 @@ export function optionalText(value: unknown, field: string, limit: number): stri
 	checkLength(text, field, limit, `Shorten it to at most ${limit} characters.`);
 	return text;
 }
-
-/** A body within `limit`, not empty. */
-export const bodyText = (value: unknown, field: string, limit: number): string =>
-	readMessageText(value, field, limit);
 
 /** A choice's id and title (and description) checked; the id is the title when left empty. */
 export function checkChoice(

@@ -1,6 +1,6 @@
 import { InputError } from '../errors/inputError';
+import { readMessageText } from '../messageText';
 import {
-	bodyText,
 	checkChoice,
 	checkCount,
 	checkUniqueIds,
@@ -63,6 +63,18 @@ function rawChoices(parameters: InteractiveParameters, field: string): unknown[]
 	return value;
 }
 
+/** The header and footer, each where the provider takes it and within its limit. */
+function framing(
+	parameters: InteractiveParameters,
+	frame: Frame,
+	limits: { header: number; footer: number },
+): { header?: string; footer?: string } {
+	return {
+		...(frame.header && { header: optionalText(parameters.header, 'Header Text', limits.header) }),
+		...(frame.footer && { footer: optionalText(parameters.footer, 'Footer', limits.footer) }),
+	};
+}
+
 const asRaw = (value: unknown): RawChoice =>
 	value !== null && typeof value === 'object' ? (value as RawChoice) : { title: value };
 
@@ -73,7 +85,7 @@ export function readButtonsMessage(
 ): ButtonsMessage {
 	const limits = interactiveLimits.buttons;
 	const field = 'Buttons';
-	const body = bodyText(parameters.text, 'Text', limits.body);
+	const body = readMessageText(parameters.text, 'Text', limits.body);
 	const raw = rawChoices(parameters, field);
 	checkCount(raw.length, limits.min, limits.max, field, 'buttons');
 	const buttons = raw.map((value, index) =>
@@ -82,8 +94,7 @@ export function readButtonsMessage(
 	checkUniqueIds(buttons, field);
 	return {
 		body,
-		...(frame.header && { header: optionalText(parameters.header, 'Header Text', limits.header) }),
-		...(frame.footer && { footer: optionalText(parameters.footer, 'Footer', limits.footer) }),
+		...framing(parameters, frame, limits),
 		buttons,
 	};
 }
@@ -102,8 +113,8 @@ function sectionsOfRows(rows: RawChoice[], defaultTitle: string): RawSection[] {
 export function readListMessage(parameters: InteractiveParameters, frame: Frame): ListMessage {
 	const limits = interactiveLimits.list;
 	const field = 'Rows';
-	const body = bodyText(parameters.text, 'Text', limits.body);
-	const buttonText = bodyText(parameters.buttonText, 'List Button', limits.buttonText);
+	const body = readMessageText(parameters.text, 'Text', limits.body);
+	const buttonText = readMessageText(parameters.buttonText, 'List Button', limits.buttonText);
 	const raw = rawChoices(parameters, field);
 	// Sections as given ({title, rows}), or rows, each naming its section.
 	const given = raw.every((value) => Array.isArray((value as RawSection | null)?.rows))
@@ -134,8 +145,7 @@ export function readListMessage(parameters: InteractiveParameters, frame: Frame)
 	);
 	return {
 		body,
-		...(frame.header && { header: optionalText(parameters.header, 'Header Text', limits.header) }),
-		...(frame.footer && { footer: optionalText(parameters.footer, 'Footer', limits.footer) }),
+		...framing(parameters, frame, limits),
 		buttonText,
 		sections,
 	};

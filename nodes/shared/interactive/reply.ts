@@ -69,3 +69,15 @@ export function replyIn(...parts: unknown[]): IncomingReply | undefined {
 	}
 	return undefined;
 }
+
+/**
+ * The choice in `parts` (see replyIn), else a plain text that stands for it: the tapped title,
+ * taken as its id too, where a provider's hook gives no id (1MSG's plain hook, LipaChat's
+ * responses: unconfirmed).
+ */
+export function replyOrTitle(parts: unknown[], plainTitle: unknown): IncomingReply | undefined {
+	const reply = replyIn(...parts);
+	if (reply) return reply;
+	const title = typeof plainTitle === 'string' ? plainTitle.trim() : '';
+	return title === '' ? undefined : { id: title, title };
+}

@@ -9,7 +9,7 @@ import {
 	type IncomingMessage,
 } from '../../incomingMessage';
 import { recipientOf } from '../../deliveryStatus';
-import { replyIn } from '../../interactive/reply';
+import { replyOrTitle } from '../../interactive/reply';
 import { events } from './statuses';
 
 /**
@@ -24,21 +24,20 @@ const replyTypes = /^(button|list|interactive)(_?(reply|response))?$/;
  * `listReply`), the part named after the type, or a `text` object; a plain `text` is taken as
  * the tapped title, and as its id.
  */
-function lipaChatReply(raw: IDataObject, name: string) {
-	const reply = replyIn(
-		raw.interactive,
-		raw.button,
-		raw.buttonResponse,
-		raw.listResponse,
-		raw.buttonReply,
-		raw.listReply,
-		raw[name],
+const lipaChatReply = (raw: IDataObject, name: string) =>
+	replyOrTitle(
+		[
+			raw.interactive,
+			raw.button,
+			raw.buttonResponse,
+			raw.listResponse,
+			raw.buttonReply,
+			raw.listReply,
+			raw[name],
+			raw.text,
+		],
 		raw.text,
 	);
-	if (reply) return reply;
-	const title = typeof raw.text === 'string' ? raw.text.trim() : '';
-	return title === '' ? undefined : { id: title, title };
-}
 
 /**
  * One inbound message: `{messageId, from, to, profileName, type: "TEXT" | "IMAGE" | …, text |

@@ -11,7 +11,7 @@ import {
 	type MessageDirection,
 	type MessageType,
 } from '../../incomingMessage';
-import { replyIn } from '../../interactive/reply';
+import { replyOrTitle } from '../../interactive/reply';
 import { metaWebhookMessages, records } from '../../metaMessages';
 
 /** 1MSG's message types ([1sdk] Message, [ebor] production capture) as ours. */
@@ -39,12 +39,8 @@ const types: Record<string, MessageType> = {
  * not the fields): Meta's parts under `interactive` or `button`, or a JSON `body`, are read first;
  * else `body` is taken as the tapped title, and as its id.
  */
-function oneMsgReply(raw: IDataObject) {
-	const reply = replyIn(raw.interactive, raw.button, raw.listReply, raw.buttonReply, raw.body);
-	if (reply) return reply;
-	const title = typeof raw.body === 'string' ? raw.body.trim() : '';
-	return title === '' ? undefined : { id: title, title };
-}
+const oneMsgReply = (raw: IDataObject) =>
+	replyOrTitle([raw.interactive, raw.button, raw.listReply, raw.buttonReply, raw.body], raw.body);
 
 /** A location's `body`: latitude and longitude, `;` or `,` between (format unconfirmed). */
 function locationIn(body: unknown) {
