@@ -23,6 +23,10 @@ import {
 import { startSim } from './simProcess';
 
 const PORT = 5690;
+const FRESH_WARM_UP = 2000;
+/** Rounds of ours against the floor; BENCH_AA=1 puts the floor in ours's place, to show the noise. */
+const ROUNDS = Number(process.env.BENCH_FLOOR_ROUNDS ?? 5);
+const oursOrFloor = () => (process.env.BENCH_AA ? floor : variants.oursOpen);
 const credentialIds = { oneMsg: 'benchOneMsgCred1', headerAuth: 'benchHeaderAuth1' };
 const cache = path.join(n8n.root, '.cache');
 const userFolder = path.join(cache, 'bench-user');
@@ -180,7 +184,10 @@ const runner: Runner = {
 	async measure(name, variant, items, config, fresh) {
 		if (fresh) {
 			await startServer();
-			await this.warmUp(variant);
+			// Long enough for V8 to finish compiling the hot code before the measured run: its
+			// compiler threads count in the process's CPU time.
+			await sim.prepare({ latencyMs: 0, limit: 0 });
+			await post(variant, FRESH_WARM_UP);
 		}
 		await sim.prepare(config);
 		const pid = server.child.pid!;
@@ -222,37 +229,39 @@ it("prints ours against the floor: the same sends through n8n's request helper a
 	await runner.warmUp(floor);
 	const open = { latencyMs: 50, limit: 0 };
 	const fast = { latencyMs: 0, limit: 0 };
-	// Three rounds, taking turns, so neither gets the warmer process or the quieter moment.
-	const rounds: Row[][] = [];
-	for (let round = 1; round <= 3; round++) {
-		rounds.push([
-			await runner.measure(
-				`ours (concurrency 32, no cap), round ${round}`,
-				variants.oursOpen,
-				N,
-				open,
-			),
-			await runner.measure(`floor (concurrency 32), round ${round}`, floor, N, open),
-		]);
+	/**
+	 * Rounds taking turns: ours first in odd rounds, the floor first in even ones, so neither
+	 * always gets the warmer process, the quieter moment or the other's garbage.
+	 */
+	async function rounds(measure: (variant: Variant, label: string) => Promise<Row>) {
+		const all: Row[][] = [];
+		for (let round = 1; round <= ROUNDS; round++) {
+			const ours = () => measure(oursOrFloor(), `ours (concurrency 32, no cap), round ${round}`);
+			const theFloor = () => measure(floor, `floor (concurrency 32), round ${round}`);
+			if (round % 2 === 1) {
+				const a = await ours();
+				all.push([a, await theFloor()]);
+			} else {
+				const b = await theFloor();
+				all.push([await ours(), b]);
+			}
+		}
+		return all;
 	}
+	const connectionRounds = await rounds((variant, label) =>
+		runner.measure(label, variant, N, open),
+	);
 	const median = (rows: Row[]) =>
 		[...rows].sort((a, b) => itemsPerSecond(a) - itemsPerSecond(b))[Math.floor(rows.length / 2)];
-	const connections = [median(rounds.map((r) => r[0])), median(rounds.map((r) => r[1]))];
-	// CPU and memory per item, the same way: three rounds taking turns, each run in a fresh n8n,
-	// the medians counting (one run each varied by ±20 % on this shared machine).
-	const cpuRounds: Row[][] = [];
-	for (let round = 1; round <= 3; round++) {
-		cpuRounds.push([
-			await runner.measure(
-				`ours (concurrency 32, no cap), round ${round}`,
-				variants.oursOpen,
-				N_CPU,
-				fast,
-				true,
-			),
-			await runner.measure(`floor (concurrency 32), round ${round}`, floor, N_CPU, fast, true),
-		]);
-	}
+	const connections = [
+		median(connectionRounds.map((r) => r[0])),
+		median(connectionRounds.map((r) => r[1])),
+	];
+	// CPU and memory per item, the same way, each run in a fresh n8n, the medians counting (one
+	// run each varied by ±20 % on this shared machine).
+	const cpuRounds = await rounds((variant, label) =>
+		runner.measure(label, variant, N_CPU, fast, true),
+	);
 	const medianOf = (rows: Row[], key: 'cpuMsPerItem' | 'memoryGrowthMb') =>
 		[...rows].sort((a, b) => a[key] - b[key])[Math.floor(rows.length / 2)][key];
 	const cpu = cpuRounds.flat();
@@ -279,8 +288,14 @@ it("prints ours against the floor: the same sends through n8n's request helper a
 	};
 	process.stdout.write(
 		[
-			table(`The floor: ${N} items, 50 ms latency, no cap (three rounds each)`, rounds.flat()),
-			table(`The floor: ${N_CPU} items, 0 ms latency, three rounds each (${runner.memory})`, cpu),
+			table(
+				`The floor: ${N} items, 50 ms latency, no cap (${ROUNDS} rounds each)`,
+				connectionRounds.flat(),
+			),
+			table(
+				`The floor: ${N_CPU} items, 0 ms latency, ${ROUNDS} rounds each (${runner.memory})`,
+				cpu,
+			),
 			`ours / floor (medians): items/s ${ratio(itemsPerSecond(connections[0]), itemsPerSecond(connections[1]))}, CPU per item ${ratio(ours.cpuMsPerItem, theFloor.cpuMsPerItem)}, memory growth ${ratio(ours.memoryGrowthMb, theFloor.memoryGrowthMb)}`,
 		].join('\n') + '\n',
 	);
