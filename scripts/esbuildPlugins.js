@@ -4,29 +4,6 @@
 const fs = require('fs');
 const path = require('path');
 
-/**
- * The libphonenumber-js helpers that build a regular expression from a metadata pattern on every
- * call, each rewritten to compile it once. The text to replace must be found exactly once (an
- * upgrade that changes it fails the build until someone reads it again). None of these
- * expressions is global or sticky, so one shared RegExp keeps no state between calls; each
- * module wraps its patterns one way, so the pattern alone is the key (a metadata string, whose
- * hash V8 keeps: no new string is built and hashed per call).
- */
-const compiledPerCall = {
-	'matchesEntirely.js': [
-		"new RegExp('^(?:' + regularExpressionText + ')$')",
-		"compiledOnce('^(?:', regularExpressionText, ')$')",
-	],
-	'extractNationalNumberFromPossiblyIncompleteNumber.js': [
-		"new RegExp('^(?:' + metadata.numberingPlan.nationalPrefixForParsing() + ')')",
-		"compiledOnce('^(?:', metadata.numberingPlan.nationalPrefixForParsing(), ')')",
-	],
-	'stripIddPrefix.js': [
-		'new RegExp(metadata.IDDPrefix())',
-		"compiledOnce('', metadata.IDDPrefix(), '')",
-	],
-};
-
 const compiledOnce = `const compiledPatterns = new Map();
 // Each metadata pattern compiled once (the metadata holds a bounded set of them): V8's own
 // cache of compiled expressions is emptied by garbage collection, which inside n8n runs often.
@@ -41,10 +18,42 @@ function compiledOnce(before, pattern, after) {
 `;
 
 /**
- * libphonenumber-js, bundled for speed (every send parses its recipient): its own es6-modern build
- * (native object spread, where the es6 build calls babel helpers for every parse), and the
- * helpers above with each pattern compiled once instead of on every call. Same library, same
- * metadata, same answers (test/vendorPhone.test.ts compares the bundle with the library).
+ * Edits to libphonenumber-js's es6-modern files, by path inside that folder. The `helpers/` ones
+ * build a regular expression from a metadata pattern on every call and now compile it once:
+ * none is global or sticky, so one shared RegExp keeps no state between calls, and each module
+ * wraps its patterns one way, so the pattern alone is the key (a metadata string, whose hash V8
+ * keeps: no string is built and hashed per call). Every parse copies its options through babel's
+ * `_extends` (Object.assign, bound and applied); a native spread makes the same new object.
+ */
+const edits = {
+	'helpers/matchesEntirely.js': {
+		from: "new RegExp('^(?:' + regularExpressionText + ')$')",
+		to: "compiledOnce('^(?:', regularExpressionText, ')$')",
+		helper: compiledOnce,
+	},
+	'helpers/extractNationalNumberFromPossiblyIncompleteNumber.js': {
+		from: "new RegExp('^(?:' + metadata.numberingPlan.nationalPrefixForParsing() + ')')",
+		to: "compiledOnce('^(?:', metadata.numberingPlan.nationalPrefixForParsing(), ')')",
+		helper: compiledOnce,
+	},
+	'helpers/stripIddPrefix.js': {
+		from: 'new RegExp(metadata.IDDPrefix())',
+		to: "compiledOnce('', metadata.IDDPrefix(), '')",
+		helper: compiledOnce,
+	},
+	'parsePhoneNumberWithError_.js': {
+		from: '_extends({}, options, {\n    v2: true\n  })',
+		to: '{ ...options, v2: true }',
+		helper: '',
+	},
+};
+
+/**
+ * libphonenumber-js, bundled for speed (every send parses its recipient): its own es6-modern
+ * build (native object spread, where the es6 build calls babel helpers for every parse), with
+ * the edits above. Same library, same metadata, same answers (test/vendorPhone.test.ts compares
+ * the bundle with the library). The text an edit replaces must be found exactly once: an
+ * upgrade that changes it fails the build until someone reads the file again.
  */
 const libphonenumberFast = {
 	name: 'libphonenumber-fast',
@@ -56,20 +65,26 @@ const libphonenumberFast = {
 				path: full.replace(`${path.sep}es6${path.sep}`, `${path.sep}es6-modern${path.sep}`),
 			};
 		});
-		build.onLoad(
-			{ filter: /libphonenumber-js[\\/]es6-modern[\\/]helpers[\\/][^\\/]+\.js$/ },
-			(args) => {
-				const edit = compiledPerCall[path.basename(args.path)];
-				if (edit === undefined) return undefined;
-				const [from, to] = edit;
-				const source = fs.readFileSync(args.path, 'utf8');
-				const found = source.split(from).length - 1;
-				if (found !== 1) {
-					throw new Error(`${args.path}: expected ${from} once, found ${found}; read it again`);
-				}
-				return { loader: 'js', contents: compiledOnce + source.replace(from, () => to) };
-			},
-		);
+		build.onLoad({ filter: /libphonenumber-js[\\/]es6-modern[\\/].+\.js$/ }, (args) => {
+			const file = args.path
+				.split(`${path.sep}es6-modern${path.sep}`)
+				.pop()
+				.split(path.sep)
+				.join('/');
+			const change = edits[file];
+			if (change === undefined) return undefined;
+			const source = fs.readFileSync(args.path, 'utf8');
+			const found = source.split(change.from).length - 1;
+			if (found !== 1) {
+				throw new Error(
+					`${args.path}: expected ${change.from} once, found ${found}; read it again`,
+				);
+			}
+			return {
+				loader: 'js',
+				contents: change.helper + source.replace(change.from, () => change.to),
+			};
+		});
 	},
 };
 

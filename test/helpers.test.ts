@@ -1,4 +1,6 @@
 // Pure helpers only; everything a user touches is tested through the engine.
+import type { IExecuteFunctions } from 'n8n-workflow';
+
 import { LipaChatApi } from '../credentials/LipaChatApi.credentials';
 import { OneMsgApi } from '../credentials/OneMsgApi.credentials';
 import { WhatsAppWebApi } from '../credentials/WhatsAppWebApi.credentials';
@@ -6,12 +8,13 @@ import { readContactCards } from '../nodes/shared/contactCard/read';
 import { InputError } from '../nodes/shared/errors/inputError';
 import { redact } from '../nodes/shared/errors/redact';
 import { retryAfterMs } from '../nodes/shared/http/transport';
-import { holdsExpression } from '../nodes/shared/itemParameter';
+import { holdsExpression, itemParameter } from '../nodes/shared/itemParameter';
 import { compileJsonMappings, NEEDS_N8N } from '../nodes/shared/jsonMapping';
 import { parsePhone } from '../nodes/shared/phone';
 import { lipaChatMessageId } from '../nodes/shared/providers/lipaChat/messageId';
 import { oneMsgChannelId } from '../nodes/shared/providers/oneMsg/credential';
 import { parseOneMsgWebhookUrls } from '../nodes/shared/providers/oneMsg/registration';
+import { isoTime } from '../nodes/shared/send/isoTime';
 import { RateLimiter } from '../nodes/shared/send/rateLimiter';
 import { SimulatedClock } from './simulatedClock';
 
@@ -323,6 +326,51 @@ describe('holdsExpression', () => {
 	});
 });
 
+describe('itemParameter, a mapped parameter', () => {
+	const items = [{ phone: '+12025550199' }, { phone: 'not a number' }, { phone: 12025550100 }];
+	// The parts of n8n's execute context itemParameter uses: the raw parameter, the items, and
+	// n8n's own evaluation for what a plain mapping cannot read.
+	const context = (raw: string, evaluated: (itemIndex: number) => unknown) =>
+		({
+			getNodeParameter: (_path: string, itemIndex: number, _fallback: unknown, options?: object) =>
+				options ? raw : evaluated(itemIndex),
+			getInputData: () => items.map((json) => ({ json })),
+		}) as unknown as IExecuteFunctions;
+	const parse = jest.fn((value: unknown) => {
+		if (typeof value !== 'string' || !value.startsWith('+'))
+			throw new Error(`bad ${String(value)}`);
+		return value;
+	});
+
+	beforeEach(() => parse.mockClear());
+
+	it("parses every item's value in one pass at the first read, each once, and keeps each error for its item", () => {
+		const read = itemParameter(
+			context('={{ $json.phone }}', () => 'unused'),
+			'recipient',
+			parse,
+		);
+		expect(parse).not.toHaveBeenCalled();
+		expect(read(0)).toBe('+12025550199');
+		expect(parse.mock.calls.map(([value]) => value)).toEqual([
+			'+12025550199',
+			'not a number',
+			12025550100,
+		]);
+		expect(() => read(1)).toThrow('bad not a number');
+		expect(() => read(2)).toThrow('bad 12025550100');
+		expect(read(0)).toBe('+12025550199');
+		expect(parse).toHaveBeenCalledTimes(3);
+	});
+
+	it('leaves to n8n, at its turn, what a plain mapping cannot read', () => {
+		const evaluated = jest.fn((itemIndex: number) => `+1202555010${itemIndex}`);
+		const read = itemParameter(context('={{ $json.phone.trim() }}', evaluated), 'recipient', parse);
+		expect(read(2)).toBe('+12025550102');
+		expect(evaluated.mock.calls).toEqual([[2]]);
+	});
+});
+
 describe('compileJsonMappings', () => {
 	const order = {
 		customerPhone: '+12025550199',
@@ -376,5 +424,22 @@ describe('credentials authenticate with a function', () => {
 	// 2.41: 27 % of a send's CPU (docs/ARCHITECTURE.md). Keep the function.
 	it.each([new OneMsgApi(), new LipaChatApi(), new WhatsAppWebApi()])('$name', (credential) => {
 		expect(typeof credential.authenticate).toBe('function');
+	});
+});
+
+describe('isoTime', () => {
+	it('writes a time exactly as Date#toISOString, across seconds, days and years', () => {
+		const times = [
+			0, 1, 9, 10, 99, 100, 999, 1000, 1001, 59_999, 60_000, 951_782_400_000, 1_733_580_000_000,
+			1_733_580_000_007, 1_733_580_000_070, 1_733_580_000_700, 1_798_761_599_999, 1_798_761_600_000,
+			253_402_300_799_999,
+		];
+		// Each time twice and out of order, so a formatted second is reused and replaced.
+		for (const ms of [...times, ...times.reverse()]) {
+			expect(isoTime(ms)).toBe(new Date(ms).toISOString());
+		}
+		for (let ms = 1_733_580_000_000; ms < 1_733_580_003_000; ms += 7) {
+			expect(isoTime(ms)).toBe(new Date(ms).toISOString());
+		}
 	});
 });

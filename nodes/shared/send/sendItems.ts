@@ -10,6 +10,7 @@ import { redact, secretsOf } from '../errors/redact';
 import { callProvider, type CallPolicy, type ProviderCall } from '../http/callProvider';
 import type { ProviderRequest, ProviderResponse } from '../http/transport';
 import type { Provider } from '../providers/provider';
+import { isoTime } from './isoTime';
 import { RateLimiter } from './rateLimiter';
 import { runItems } from './runItems';
 import { readSendOptions, type SendOptions } from './sendOptions';
@@ -60,7 +61,7 @@ function outputOf(
 	if (sent.length > 1) output.messageIds = sent.map((s) => redact(s.messageId, secrets));
 	output.status = 'accepted';
 	output.to = prepared.to;
-	output.sentAt = new Date().toISOString();
+	output.sentAt = isoTime();
 	if (prepared.extra) Object.assign(output, redact(prepared.extra, secrets));
 	output.response = redact(
 		sent.length > 1 ? sent.map((s) => s.response) : sent[0].response,
