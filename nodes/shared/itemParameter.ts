@@ -16,6 +16,21 @@ export const asText = (value: unknown): string => String(value ?? '').trim();
 
 type Outcome<T> = { value: T } | { error: unknown };
 
+/** A read's value, or the error it threw, kept for when it is asked for. */
+function outcomeOf<T>(read: () => T): Outcome<T> {
+	try {
+		return { value: read() };
+	} catch (error) {
+		return { error };
+	}
+}
+
+/** The kept value, or its error thrown again. */
+function valueOf<T>(outcome: Outcome<T>): T {
+	if ('error' in outcome) throw outcome.error;
+	return outcome.value;
+}
+
 const LEFT_TO_N8N = Symbol('left to n8n');
 
 /**
@@ -32,20 +47,10 @@ function readAhead<T>(
 ): (itemIndex: number) => T {
 	let outcomes: Array<Outcome<T | typeof LEFT_TO_N8N>> | undefined;
 	return (itemIndex) => {
-		if (outcomes === undefined) {
-			outcomes = new Array(count);
-			for (let index = 0; index < count; index++) {
-				try {
-					outcomes[index] = { value: readOne(index) };
-				} catch (error) {
-					outcomes[index] = { error };
-				}
-			}
-		}
+		outcomes ??= Array.from({ length: count }, (_, index) => outcomeOf(() => readOne(index)));
 		const outcome = outcomes[itemIndex];
-		if (outcome === undefined) return read(itemIndex);
-		if ('error' in outcome) throw outcome.error;
-		return outcome.value === LEFT_TO_N8N ? read(itemIndex) : outcome.value;
+		const value = outcome === undefined ? LEFT_TO_N8N : valueOf(outcome);
+		return value === LEFT_TO_N8N ? read(itemIndex) : value;
 	};
 }
 
@@ -82,15 +87,5 @@ export function itemParameter<T>(
 	}
 
 	let once: Outcome<T> | undefined;
-	return (itemIndex) => {
-		if (once === undefined) {
-			try {
-				once = { value: read(itemIndex) };
-			} catch (error) {
-				once = { error };
-			}
-		}
-		if ('error' in once) throw once.error;
-		return once.value;
-	};
+	return (itemIndex) => valueOf((once ??= outcomeOf(() => read(itemIndex))));
 }
